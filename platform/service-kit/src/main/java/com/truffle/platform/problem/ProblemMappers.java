@@ -1,0 +1,211 @@
+package com.truffle.platform.problem;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.truffle.platform.web.RequestIds;
+
+/**
+ * Every error leaves a service as application/problem+json: domain answers (ProblemException),
+ * validation (422 with field errors), malformed bodies (400), security (401/403), routing (404/405/415)
+ * and anything unexpected (500, logged with the request id, never with a stack trace in the body).
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @Inject
+    ObjectMapper mapper;
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, HttpServerRequest request) {
+        return respond(e.problem(), request);
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, HttpServerRequest request) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+            errors.add(new Problem.FieldError(fieldOf(v.getPropertyPath()), v.getMessage()));
+        }
+        errors.sort(Comparator.comparing(Problem.FieldError::field));
+        return respond(Problem.of(422, "validation", "Invalid request",
+                "The request has " + errors.size() + " invalid field(s).").withErrors(errors), request);
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e, HttpServerRequest request) {
+        return respond(malformed(e), request);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, HttpServerRequest request) {
+        return respond(Problem.of(401, "unauthenticated", "Unauthenticated", "Valid credentials are required."), request);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, HttpServerRequest request) {
+        return unauthorized(null, request);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, HttpServerRequest request) {
+        return respond(Problem.of(403, "forbidden", "Forbidden", "These credentials may not use this route."), request);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, HttpServerRequest request) {
+        Throwable cause = e.getCause();
+        if (cause instanceof JsonProcessingException jpe) {
+            return json(jpe, request);
+        }
+        int status = e.getResponse().getStatus();
+        Problem p = switch (status) {
+            case 400 -> Problem.of(400, "malformed-request", "Malformed request", "The request could not be read.");
+            case 401 -> Problem.of(401, "unauthenticated", "Unauthenticated", "Valid credentials are required.");
+            case 403 -> Problem.of(403, "forbidden", "Forbidden", "These credentials may not use this route.");
+            case 404 -> Problem.of(404, "not-found", "Not found", "No such resource.");
+            case 405 -> Problem.of(405, "method-not-allowed", "Method not allowed", "This route does not accept " + request.method() + ".");
+            case 406 -> Problem.of(406, "not-acceptable", "Not acceptable", "This route answers application/json.");
+            case 415 -> Problem.of(415, "unsupported-media-type", "Unsupported media type", "Send the body as application/json.");
+            default -> status >= 500
+                    ? Problem.of(status, "internal", "Internal error", "Something went wrong on our side.")
+                    : Problem.of(status, "http-" + status, "Request refused", "The request was refused.");
+        };
+        return respond(p, request);
+    }
+
+    @ServerExceptionMapper(priority = 10_000)
+    public Response unexpected(Throwable e, HttpServerRequest request) {
+        LOG.errorf("unexpected error answering %s %s (request %s): %s", request.method(), request.path(),
+                RequestIds.of(request), e.toString());
+        return respond(Problem.of(500, "internal", "Internal error",
+                "Something went wrong on our side; quote the request id to support."), request);
+    }
+
+    static Problem malformed(JsonProcessingException e) {
+        if (e instanceof JsonParseException) {
+            return Problem.of(400, "malformed-json", "Malformed JSON", "The request body is not valid JSON.");
+        }
+        if (e instanceof JsonMappingException jme && !(jme instanceof UnrecognizedPropertyException)) {
+            String field = jsonPath(jme.getPath());
+            String message = e instanceof InvalidFormatException ife && ife.getTargetType() != null && ife.getTargetType().isEnum()
+                    ? "must be one of " + java.util.Arrays.toString(ife.getTargetType().getEnumConstants())
+                    : e instanceof MismatchedInputException mie && mie.getTargetType() != null
+                            ? "must be " + describe(mie.getTargetType())
+                            : "has the wrong type";
+            return Problem.of(400, "malformed-request", "Malformed request",
+                    field.isEmpty() ? "The request body has the wrong shape." : "Field '" + field + "' " + message + ".")
+                    .withErrors(field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, message)));
+        }
+        return Problem.of(400, "malformed-request", "Malformed request", "The request body could not be read.");
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == String.class) {
+            return "a string";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "a boolean";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        return "an object";
+    }
+
+    private static String jsonPath(List<JsonMappingException.Reference> path) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : path) {
+            if (r.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** "create.request.questions[0].prompt" -> "questions[0].prompt", in snake_case like the JSON. */
+    static String fieldOf(Path path) {
+        StringBuilder sb = new StringBuilder();
+        int depth = 0;
+        for (Path.Node node : path) {
+            depth++;
+            // the first two nodes are the method and its parameter
+            if (depth <= 2 && (node.getKind() == jakarta.validation.ElementKind.METHOD
+                    || node.getKind() == jakarta.validation.ElementKind.PARAMETER)) {
+                continue;
+            }
+            if (node.getName() == null) {
+                continue;
+            }
+            if (!sb.isEmpty()) {
+                sb.append('.');
+            }
+            sb.append(snake(node.getName()));
+            if (node.getIndex() != null) {
+                sb.append('[').append(node.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    static String snake(String name) {
+        StringBuilder sb = new StringBuilder(name.length() + 4);
+        for (char c : name.toCharArray()) {
+            if (Character.isUpperCase(c)) {
+                sb.append('_').append(Character.toLowerCase(c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private Response respond(Problem problem, HttpServerRequest request) {
+        problem.withRequestId(RequestIds.of(request));
+        String body;
+        try {
+            body = mapper.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            body = "{\"status\":" + problem.getStatus() + "}";
+        }
+        Response.ResponseBuilder rb = Response.status(problem.getStatus()).type(Problem.MEDIA_TYPE).entity(body);
+        if (problem.getExtensions().get("retry_after_seconds") instanceof Number n) {
+            rb.header("Retry-After", n.longValue());
+        }
+        return rb.build();
+    }
+}

@@ -1,0 +1,43 @@
+package com.truffle.platform.security;
+
+import java.util.Set;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import com.truffle.platform.problem.Problem;
+
+/**
+ * Who is calling, as the gateway vouched for it in the internal JWT (issuer truffle-gateway):
+ * the company the data belongs to and the principal ({@code api-key:<id>}, {@code user:<sub>},
+ * {@code staff:<sub>}, {@code partner:ashby}).
+ */
+@RequestScoped
+public class Caller {
+
+    public static final String COMPANY_CLAIM = "company_id";
+    public static final String PRINCIPAL_CLAIM = "principal";
+
+    @Inject
+    JsonWebToken jwt;
+
+    /** The caller's company; a token without one may not touch company data (403). */
+    public String companyId() {
+        String company = jwt.getClaim(COMPANY_CLAIM);
+        if (company == null || company.isBlank()) {
+            throw Problem.of(403, "no-company", "Forbidden", "These credentials do not belong to a company.").toException();
+        }
+        return company;
+    }
+
+    public String principal() {
+        String principal = jwt.getClaim(PRINCIPAL_CLAIM);
+        return principal != null ? principal : jwt.getSubject();
+    }
+
+    public Set<String> groups() {
+        return jwt.getGroups();
+    }
+}

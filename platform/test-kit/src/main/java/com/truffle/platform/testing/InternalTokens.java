@@ -1,0 +1,65 @@
+package com.truffle.platform.testing;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.lang.JoseException;
+
+/** Internal JWTs as the gateway issues them (issuer truffle-gateway), signed with the test key. */
+public final class InternalTokens {
+
+    public static String apiKey(String companyId, String permission) {
+        List<String> groups = switch (permission) {
+            case "ADMIN" -> List.of("READ", "WRITE", "ADMIN");
+            case "WRITE" -> List.of("READ", "WRITE");
+            default -> List.of(permission);
+        };
+        return sign("api-key:" + UUID.randomUUID(), companyId, groups);
+    }
+
+    public static String companyAdmin(String companyId) {
+        return sign("user:admin@" + companyId, companyId, List.of("company-admin"));
+    }
+
+    public static String staff() {
+        return sign("staff:reviewer@truffle.dev", null, List.of("truffle-staff"));
+    }
+
+    public static String partnerAshby(String companyId) {
+        return sign("partner:ashby", companyId, List.of("PARTNER_ASHBY"));
+    }
+
+    public static String service(String name) {
+        return sign("service:" + name, null, List.of("truffle-service"));
+    }
+
+    public static String sign(String principal, String companyId, List<String> groups) {
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer("truffle-gateway");
+        claims.setSubject(principal);
+        claims.setClaim("principal", principal);
+        if (companyId != null) {
+            claims.setClaim("company_id", companyId);
+        }
+        claims.setStringListClaim("groups", groups);
+        claims.setIssuedAtToNow();
+        claims.setExpirationTimeMinutesInTheFuture(10);
+        claims.setGeneratedJwtId();
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setKey(TestKeys.pair().getPrivate());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        jws.setHeader("typ", "JWT");
+        try {
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private InternalTokens() {
+    }
+}
