@@ -147,6 +147,7 @@ public class OutboxRelay {
                     return Uni.join().all(sends).andFailFast()
                             .chain(() -> conn.preparedQuery("delete from outbox_event where id = any($1)")
                                     .execute(Tuple.of(ids.toArray(new Long[0]))))
+                            .invoke(() -> LOG.debugf("outbox: published %d event(s), last id %d", ids.size(), ids.get(ids.size() - 1)))
                             .map(deleted -> ids.size());
                 });
     }

@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -37,7 +36,7 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @Inject
-    ObjectMapper mapper;
+    ProblemResponder responder;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpServerRequest request) {
@@ -55,7 +54,11 @@ public class ProblemMappers {
                 "The request has " + errors.size() + " invalid field(s).").withErrors(errors), request);
     }
 
-    @ServerExceptionMapper
+    /** Listed one by one: Quarkus REST ships its own (application/json) mappers for the specific Jackson types. */
+    @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, JsonMappingException.class,
+            MismatchedInputException.class, InvalidFormatException.class,
+            com.fasterxml.jackson.databind.exc.ValueInstantiationException.class,
+            com.fasterxml.jackson.databind.exc.InvalidTypeIdException.class})
     public Response json(JsonProcessingException e, HttpServerRequest request) {
         return respond(malformed(e), request);
     }
@@ -73,6 +76,13 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, HttpServerRequest request) {
         return respond(Problem.of(403, "forbidden", "Forbidden", "These credentials may not use this route."), request);
+    }
+
+    /** Two writers raced on one aggregate; the loser may simply retry. */
+    @ServerExceptionMapper({jakarta.persistence.OptimisticLockException.class, org.hibernate.StaleStateException.class})
+    public Response conflict(RuntimeException e, HttpServerRequest request) {
+        return respond(Problem.of(409, "concurrent-modification", "Changed concurrently",
+                "Someone else changed this at the same moment; read it again and retry."), request);
     }
 
     @ServerExceptionMapper
@@ -195,17 +205,6 @@ public class ProblemMappers {
     }
 
     private Response respond(Problem problem, HttpServerRequest request) {
-        problem.withRequestId(RequestIds.of(request));
-        String body;
-        try {
-            body = mapper.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            body = "{\"status\":" + problem.getStatus() + "}";
-        }
-        Response.ResponseBuilder rb = Response.status(problem.getStatus()).type(Problem.MEDIA_TYPE).entity(body);
-        if (problem.getExtensions().get("retry_after_seconds") instanceof Number n) {
-            rb.header("Retry-After", n.longValue());
-        }
-        return rb.build();
+        return responder.respond(problem, request);
     }
 }

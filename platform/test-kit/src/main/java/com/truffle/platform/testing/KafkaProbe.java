@@ -45,20 +45,17 @@ public final class KafkaProbe implements AutoCloseable {
 
     /** Waits for the first record (from the topic's beginning) that matches; fails after the timeout. */
     public ConsumerRecord<String, String> await(Predicate<ConsumerRecord<String, String>> match, Duration timeout) {
-        for (ConsumerRecord<String, String> r : seen) {
-            if (match.test(r)) {
-                return r;
-            }
-        }
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(100))) {
-                seen.add(r);
-                if (match.test(r)) {
-                    return r;
+        int checked = 0;
+        do {
+            for (; checked < seen.size(); checked++) {
+                if (match.test(seen.get(checked))) {
+                    return seen.get(checked);
                 }
             }
-        }
+            // keep the whole batch: the consumer's position has moved past all of it
+            consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
+        } while (System.nanoTime() < deadline || checked < seen.size());
         throw new AssertionError("no matching record within " + timeout + "; saw " + seen.size() + " record(s): "
                 + seen.stream().map(r -> header(r, "ce_type") + "/" + r.key()).collect(Collectors.joining(", ")));
     }

@@ -1,0 +1,7 @@
+package com.truffle.access.domain;
+
+import java.util.List;
+
+
+public record AccessRequestPage(List<AccessRequest> data, String nextCursor) {
+}
