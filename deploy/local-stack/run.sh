@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts the whole Truffle platform locally (PostgreSQL, in-process Kafka, dev IdP, Ashby sandbox, SMTP catcher
 # and the five services). Builds first when a service jar is missing or --build is given. Ctrl-C stops it all.
-# Usage (from anywhere): deploy/local-stack/run.sh [--build]
+# Usage (from anywhere): deploy/local-stack/run.sh [--build]   (LOCAL_STACK_JAVA_OPTS: the launcher's JVM options)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -37,5 +37,6 @@ JAVA="java"
 if [ -n "${JAVA_HOME:-}" ]; then
   JAVA="$JAVA_HOME/bin/java"
 fi
-exec "$JAVA" -cp "deploy/local-stack/target/classes:deploy/local-stack/target/lib/*" \
+# the launcher JVM hosts the broker, the dev IdP, the Ashby sandbox and the SMTP catcher
+exec "$JAVA" ${LOCAL_STACK_JAVA_OPTS:--Xmx512m -XX:+UseSerialGC} -cp "deploy/local-stack/target/classes:deploy/local-stack/target/lib/*" \
   com.truffle.deploy.stack.LocalStackMain "$ROOT"

@@ -264,7 +264,10 @@ public final class LocalStack implements AutoCloseable {
         return this;
     }
 
-    /** Starts only these modules (all five by default); the others still get a port and a URL. */
+    /**
+     * Starts only these modules (all five by default) and creates only their databases; the others still get a
+     * port and a URL.
+     */
     public LocalStack services(String... modules) {
         requireNew();
         Set<String> chosen = new LinkedHashSet<>();
@@ -326,7 +329,7 @@ public final class LocalStack implements AutoCloseable {
             close();
             throw new LocalStackException("could not start the local stack: " + e.getMessage(), e);
         } catch (RuntimeException | Error e) {
-            if (state != State.CLOSED) {
+            if (state != State.CLOSED && anythingStarted()) {
                 out.println("Start failed, stopping what was started...");
             }
             // also when a shutdown hook closed the stack meanwhile: this cleans up what was started since
@@ -342,7 +345,7 @@ public final class LocalStack implements AutoCloseable {
     @Override
     public void close() {
         synchronized (lifecycle) {
-            boolean wasStarted = state != State.NEW && state != State.CLOSED;
+            boolean wasStarted = anythingStarted();
             state = State.CLOSED;
             removeShutdownHook();
             List<ChildProcess> running = new ArrayList<>(children.values());
@@ -352,7 +355,7 @@ public final class LocalStack implements AutoCloseable {
                         + "...");
                 quietly(() -> ChildProcess.stopAll(running, ChildProcess.DEFAULT_GRACE));
             }
-            if (mode == Mode.DEVELOPMENT && wasStarted) {
+            if (mode == Mode.DEVELOPMENT && !running.isEmpty()) {
                 quietly(() -> Files.deleteIfExists(workDir.resolve(PIDS_FILE)));
             }
             if (idp != null) {
@@ -393,6 +396,11 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    private boolean anythingStarted() {
+        return !children.isEmpty() || idp != null || ashbySandbox != null || smtpCatcher != null || broker != null
+                || embeddedPostgres != null;
+    }
+
     private void abortIfClosed() {
         if (state == State.CLOSED) {
             throw new LocalStackException("the local stack was stopped while starting");
@@ -407,17 +415,17 @@ public final class LocalStack implements AutoCloseable {
 
     /** {@code http://127.0.0.1:<port>} of a module (also while it is stopped). */
     public String serviceUrl(String module) {
+        return "http://127.0.0.1:" + servicePort(module);
+    }
+
+    /** The port a module listens on (assigned at start, kept across its restarts). */
+    public int servicePort(String module) {
         service(module);
         Integer port = ports.get(module);
         if (port == null) {
             throw new IllegalStateException("the stack is not started");
         }
-        return "http://127.0.0.1:" + port;
-    }
-
-    public int servicePort(String module) {
-        service(module);
-        return ports.get(module);
+        return port;
     }
 
     public String idpUrl() {
@@ -690,7 +698,7 @@ public final class LocalStack implements AutoCloseable {
 
     private void createDatabases() {
         for (Service s : SERVICES) {
-            if (s.hasDatabase()) {
+            if (s.hasDatabase() && selectedModules.contains(s.module())) {
                 database.ensure(s.role(), s.role(), databaseName(s.module()));
             }
         }
@@ -758,6 +766,14 @@ public final class LocalStack implements AutoCloseable {
             children.put(module, child);
             out.printf("Starting %-24s pid %-7d port %-5d log %s%n", module, child.pid(), ports.get(module),
                     displayPath(logFile(module)));
+            child.onExit().thenAccept(p -> {
+                // a crash after start-up: say so at once instead of leaving a silent hole in the stack
+                if (state == State.RUNNING && children.get(module) == child) {
+                    out.println("!! " + module + " exited unexpectedly with code " + p.exitValue()
+                            + "; last lines of " + logFile(module) + ":" + System.lineSeparator()
+                            + ChildProcess.tail(logFile(module), 20));
+                }
+            });
         }
         writePidsFile();
         awaitReady(modules);

@@ -8,7 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyFactory;
@@ -55,11 +59,20 @@ class LocalStackTest {
     @TempDir
     static Path repo;
     static LocalStack stack;
+    /** What the stack printed (it is also echoed to System.out). */
+    static final ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
     @BeforeAll
     static void start() throws Exception {
         FakeServiceJars.createAll(repo);
-        stack = LocalStack.forTests(repo).readinessTimeout(Duration.ofSeconds(30)).start();
+        PrintStream both = new PrintStream(new OutputStream() {
+            @Override
+            public synchronized void write(int b) {
+                printed.write(b);
+                System.out.write(b);
+            }
+        }, true, StandardCharsets.UTF_8);
+        stack = LocalStack.forTests(repo).output(both).readinessTimeout(Duration.ofSeconds(30)).start();
     }
 
     @AfterAll
@@ -186,6 +199,22 @@ class LocalStackTest {
 
     @Test
     @Order(4)
+    @Timeout(20)
+    void aServiceThatDiesIsReportedAndCanBeStartedAgain() {
+        long pid = stack.pid(LocalStack.ACCESS_REQUEST_SERVICE);
+        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> printed.toString(StandardCharsets.UTF_8)
+                .contains("!! access-request-service exited unexpectedly with code 137"));
+        assertFalse(stack.isRunning(LocalStack.ACCESS_REQUEST_SERVICE));
+
+        stack.startService(LocalStack.ACCESS_REQUEST_SERVICE);
+        given().baseUri(stack.serviceUrl(LocalStack.ACCESS_REQUEST_SERVICE)).get("/q/health/ready")
+                .then().statusCode(200);
+    }
+
+    @Test
+    @Order(5)
     @Timeout(30)
     void closeLeavesNoProcessNoPortAndNoDatabase() throws Exception {
         List<ProcessHandle> processes = new ArrayList<>();

@@ -44,6 +44,8 @@ class AshbySandboxTest {
     @BeforeAll
     static void start() {
         sandbox = new AshbySandbox().start(0);
+        // rest-assured compiles Groovy on first use (seconds on a small machine): pay it here, not in a test
+        given().baseUri(sandbox.url()).get("/_sandbox/faults").then().statusCode(200).body("data", hasSize(0));
     }
 
     @AfterAll

@@ -1,0 +1,63 @@
+package com.truffle.keys.application.service;
+
+import java.time.Clock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.truffle.keys.application.port.in.CreateKeyUseCase;
+import com.truffle.keys.application.port.out.CompanyAccessPort;
+import com.truffle.keys.application.port.out.IssueSecretPort;
+import com.truffle.keys.application.port.out.LoadKeyPort;
+import com.truffle.keys.application.port.out.SaveKeyPort;
+import com.truffle.keys.domain.ApiKey;
+import com.truffle.keys.domain.KeyEvent;
+import com.truffle.keys.domain.KeyKind;
+import com.truffle.keys.domain.KeyRuleViolation;
+import com.truffle.keys.domain.KeyWithSecret;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+@ApplicationScoped
+public class CreateKeyService implements CreateKeyUseCase {
+
+    @Inject
+    CompanyAccessPort access;
+    @Inject
+    LoadKeyPort keys;
+    @Inject
+    SaveKeyPort save;
+    @Inject
+    IssueSecretPort secrets;
+    @Inject
+    KeyChanges changes;
+    @Inject
+    Clock clock;
+
+    @ConfigProperty(name = "truffle.keys.max-active-per-company", defaultValue = "25")
+    int maxKeys;
+
+    @Override
+    @WithTransaction
+    public Uni<KeyWithSecret> create(CreateKeyCommand command) {
+        // validate the input before looking anything up, so bad input is a 422 whatever the company's state
+        ApiKey.validName(command.name());
+        ApiKey.validDescription(command.description());
+        return access.lock(command.companyId()).chain(entitlement -> {
+            entitlement.requireAllows(KeyKind.LIVE);
+            return keys.countLiveKeys(command.companyId());
+        }).chain(count -> {
+            if (count >= maxKeys) {
+                throw new KeyRuleViolation(KeyRuleViolation.Rule.TOO_MANY_KEYS,
+                        "A company may have at most " + maxKeys + " keys; revoke one you no longer use.");
+            }
+            var secret = secrets.issue(KeyKind.LIVE);
+            ApiKey key = ApiKey.create(command.companyId(), command.name(), command.description(), command.permission(),
+                    secret, command.actor().principal(), clock.instant());
+            return save.insert(key)
+                    .chain(() -> changes.record(KeyEvent.Type.KeyCreated, key, command.actor()))
+                    .replaceWith(new KeyWithSecret(key, secret));
+        });
+    }
+}

@@ -1,0 +1,31 @@
+package com.truffle.keys.application.service;
+
+import java.time.Clock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.truffle.keys.application.port.in.Actor;
+import com.truffle.keys.application.port.out.KeyAuditPort;
+import com.truffle.keys.application.port.out.PublishKeyEventPort;
+import com.truffle.keys.domain.ApiKey;
+import com.truffle.keys.domain.KeyAuditEntry;
+import com.truffle.keys.domain.KeyEvent;
+import io.smallrye.mutiny.Uni;
+
+/** Every change of a key leaves an audit line and an event (with the new verification record), in the same transaction. */
+@ApplicationScoped
+class KeyChanges {
+
+    @Inject
+    KeyAuditPort audit;
+    @Inject
+    PublishKeyEventPort events;
+    @Inject
+    Clock clock;
+
+    Uni<Void> record(KeyEvent.Type type, ApiKey key, Actor actor) {
+        KeyEvent event = new KeyEvent(type, key.snapshot(), actor.principal(), actor.requestId(), clock.instant());
+        return audit.record(KeyAuditEntry.of(event)).chain(() -> events.publish(event));
+    }
+}
