@@ -1,0 +1,53 @@
+package com.truffle.screening.adapter.out.mail;
+
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.truffle.screening.application.port.out.SendInvitationMailPort;
+import com.truffle.screening.domain.InvitationMail;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Invitation mails over real SMTP (quarkus-mailer, reactive): a text part and an HTML part with the link. */
+@ApplicationScoped
+class InvitationMailAdapter implements SendInvitationMailPort {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
+            .withLocale(Locale.ENGLISH);
+
+    @Inject
+    ReactiveMailer mailer;
+
+    @ConfigProperty(name = "truffle.screening.mail.from")
+    String fromAddress;
+
+    @Override
+    public Uni<Void> send(InvitationMail m) {
+        String until = WHEN.withZone(m.timezone()).format(m.expiresAt()) + " (" + m.timezone().getId() + ")";
+        String hello = m.candidateFirstName() == null ? "Hello," : "Hello " + m.candidateFirstName() + ",";
+        String subject = m.companyName() + " invites you to a screening: " + m.jobTitle();
+        String text = hello + "\n\n" + m.companyName() + " invites you to answer a few screening questions for the position \""
+                + m.jobTitle() + "\".\n\nStart here: " + m.link() + "\n\nThe link is personal and works until " + until + ".\n";
+        String html = "<p>" + escape(hello) + "</p><p>" + escape(m.companyName())
+                + " invites you to answer a few screening questions for the position <strong>" + escape(m.jobTitle())
+                + "</strong>.</p><p><a href=\"" + escape(m.link()) + "\">Start the screening</a></p><p>The link is personal and works until "
+                + escape(until) + ".</p>";
+        Mail mail = Mail.withText(m.to(), subject, text).setHtml(html)
+                .setFrom(quoted(m.senderName()) + " <" + fromAddress + ">");
+        return mailer.send(mail);
+    }
+
+    private static String quoted(String displayName) {
+        return "\"" + displayName.replace("\\", "").replace("\"", "'").replaceAll("[\\r\\n]", " ") + "\"";
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,48 @@
+package com.truffle.screening.domain;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * A company's settings for the hiring API: the name shown to candidates, the sender name of invitation mails
+ * and the time zone dates are shown in to people (the API itself always speaks UTC).
+ */
+public record AccountSettings(CompanyId companyId, String displayName, String senderName, ZoneId timezone) {
+
+    public static final String DEFAULT_SENDER_NAME = "Truffle";
+
+    public AccountSettings {
+        Objects.requireNonNull(companyId, "company id");
+        Objects.requireNonNull(timezone, "timezone");
+    }
+
+    /** What a company that never changed its settings has. */
+    public static AccountSettings defaults(CompanyId companyId) {
+        return new AccountSettings(companyId, null, null, ZoneId.of("UTC"));
+    }
+
+    /** The name candidates see in the From of their invitation. */
+    public String effectiveSenderName() {
+        if (senderName != null) {
+            return senderName;
+        }
+        return displayName != null ? displayName : DEFAULT_SENDER_NAME;
+    }
+
+    /** Applies the given changes (null = unchanged; blank names reset to the default). */
+    public AccountSettings change(String newDisplayName, String newSenderName, String newTimezone) {
+        return new AccountSettings(companyId,
+                newDisplayName == null ? displayName : Job.blankToNull(newDisplayName),
+                newSenderName == null ? senderName : Job.blankToNull(newSenderName),
+                newTimezone == null ? timezone : zone(newTimezone));
+    }
+
+    public static ZoneId zone(String id) {
+        try {
+            return ZoneId.of(id.strip());
+        } catch (DateTimeException e) {
+            throw ScreeningRuleViolation.invalid("timezone", "must be an IANA time zone such as Europe/Paris or UTC");
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package com.truffle.screening.domain;
+
+import java.time.Instant;
+import java.time.ZoneId;
+
+/** The invitation a candidate receives: who from, for which position, the screener link and until when. */
+public record InvitationMail(String to, String candidateFirstName, String senderName, String companyName, String jobTitle,
+        String link, Instant expiresAt, ZoneId timezone) {
+}
