@@ -1,0 +1,82 @@
+package com.truffle.ashby.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * The connector's settings (application.properties maps the documented environment variables onto them:
+ * ASHBY_BASE_URL, KEY_SERVICE_URL, TRUFFLE_PUBLIC_URL, TRUFFLE_ASHBY_ENCRYPTION_KEY).
+ */
+@ConfigMapping(prefix = "truffle.ashby")
+public interface AshbyConfig {
+
+    /** Ashby's API. */
+    @WithDefault("https://api.ashbyhq.com")
+    URI baseUrl();
+
+    /** key-service, for the partner-key routes. */
+    URI keyServiceUrl();
+
+    /** Truffle's public base URL (the gateway): the screening links Ashby shows. */
+    URI publicUrl();
+
+    /** AES-256-GCM key for customers' Ashby keys, base64 of 32 bytes. No default in %prod. */
+    String encryptionKey();
+
+    /** Sent on every call to Ashby (api.ashbyhq.com refuses an empty or default one). */
+    @WithDefault("Truffle-Ashby-Connector/1.0 (+https://truffle.dev/integrations/ashby)")
+    String userAgent();
+
+    /** Ashby's date-based API version header; unset = the key's default version. */
+    Optional<String> apiVersion();
+
+    @WithDefault("PT5S")
+    Duration keyServiceTimeout();
+
+    /** The apiKey.info check at connect/reconnect (an admin is waiting; not retried). */
+    @WithDefault("PT10S")
+    Duration keyCheckTimeout();
+
+    Delivery delivery();
+
+    interface Delivery {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Per call to Ashby: beyond it the call counts as failed and is retried. */
+        @WithDefault("PT10S")
+        Duration requestTimeout();
+
+        @WithDefault("PT5S")
+        Duration connectTimeout();
+
+        @WithDefault("PT1S")
+        Duration initialBackoff();
+
+        /** The backoff cap: delivery resumes at most this long after Ashby recovers. */
+        @WithDefault("PT30S")
+        Duration maxBackoff();
+
+        /** How long a claimed update stays reserved to one process; longer than any call may take. */
+        @WithDefault("PT60S")
+        Duration lease();
+
+        @WithDefault("16")
+        int maxInFlight();
+
+        @WithDefault("4")
+        int maxInFlightPerCompany();
+
+        /** Looks for due retries this often (new updates wake the worker at once through NOTIFY). */
+        @WithDefault("PT1S")
+        Duration pollInterval();
+
+        @WithDefault("PT5S")
+        Duration shutdownGrace();
+    }
+}

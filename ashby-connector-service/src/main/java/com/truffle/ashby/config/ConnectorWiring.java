@@ -1,0 +1,77 @@
+package com.truffle.ashby.config;
+
+import java.time.Clock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import com.truffle.ashby.adapter.in.scheduling.DeliveryScheduler;
+import com.truffle.ashby.adapter.out.ashby.AshbyClientSettings;
+import com.truffle.ashby.adapter.out.crypto.AesGcmAshbyKeyVault;
+import com.truffle.ashby.adapter.out.keys.KeyServiceSettings;
+import com.truffle.ashby.domain.DeliveryLimits;
+import com.truffle.ashby.domain.ProfileLinks;
+import com.truffle.ashby.domain.RetryBackoff;
+import io.quarkus.runtime.StartupEvent;
+
+/** Turns configuration into the plain domain objects and adapter settings the rest of the service is built from. */
+public class ConnectorWiring {
+
+    @Produces
+    @ApplicationScoped
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    ProfileLinks profileLinks(AshbyConfig config) {
+        return new ProfileLinks(config.publicUrl().toString());
+    }
+
+    @Produces
+    @Singleton
+    RetryBackoff retryBackoff(AshbyConfig config) {
+        return new RetryBackoff(config.delivery().initialBackoff(), config.delivery().maxBackoff());
+    }
+
+    @Produces
+    @Singleton
+    DeliveryLimits deliveryLimits(AshbyConfig config) {
+        return new DeliveryLimits(config.delivery().maxInFlight(), config.delivery().maxInFlightPerCompany(), config.delivery().lease());
+    }
+
+    @Produces
+    @Singleton
+    AshbyClientSettings ashbyClient(AshbyConfig config) {
+        return new AshbyClientSettings(config.baseUrl(), config.userAgent(), config.delivery().requestTimeout(),
+                config.keyCheckTimeout(), config.delivery().connectTimeout(), config.apiVersion());
+    }
+
+    @Produces
+    @Singleton
+    KeyServiceSettings keyService(AshbyConfig config) {
+        return new KeyServiceSettings(config.keyServiceUrl(), config.keyServiceTimeout());
+    }
+
+    @Produces
+    @Singleton
+    AesGcmAshbyKeyVault.Settings vault(AshbyConfig config) {
+        return new AesGcmAshbyKeyVault.Settings(config.encryptionKey());
+    }
+
+    @Produces
+    @Singleton
+    DeliveryScheduler.Settings scheduler(AshbyConfig config) {
+        return new DeliveryScheduler.Settings(config.delivery().pollInterval(), config.delivery().enabled(),
+                config.delivery().shutdownGrace());
+    }
+
+    /** Fail at start, not at the first connect, when the encryption key is missing or malformed (never printing it). */
+    void checkSecrets(@Observes StartupEvent ev, AshbyConfig config) {
+        AesGcmAshbyKeyVault.decodeKey(config.encryptionKey());
+        new ProfileLinks(config.publicUrl().toString());
+    }
+}

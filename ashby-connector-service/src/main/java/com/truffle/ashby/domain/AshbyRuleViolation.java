@@ -1,0 +1,30 @@
+package com.truffle.ashby.domain;
+
+/** A command the integration refuses; {@link Rule} says why, the message says it for the admin. */
+public class AshbyRuleViolation extends RuntimeException {
+
+    public enum Rule {
+        PAID_PLAN_REQUIRED,
+        ALREADY_CONNECTED,
+        NOT_CONNECTED,
+        ASHBY_KEY_REJECTED,
+        /** Ashby could not be reached (or answered 5xx) while checking a key. */
+        ASHBY_UNAVAILABLE,
+        /** key-service refused to issue, regenerate or revoke the partner key (a 4xx of its own). */
+        PARTNER_KEY_REFUSED,
+        KEY_SERVICE_UNAVAILABLE,
+        INVALID_COMPANY_ID,
+        INVALID_ASHBY_KEY
+    }
+
+    private final Rule rule;
+
+    public AshbyRuleViolation(Rule rule, String message) {
+        super(message, null, false, false);
+        this.rule = rule;
+    }
+
+    public Rule rule() {
+        return rule;
+    }
+}
