@@ -20,19 +20,20 @@ import com.truffle.screening.domain.PendingMail;
 import com.truffle.screening.domain.Screening;
 import com.truffle.screening.domain.ScreenerToken;
 import com.truffle.screening.domain.ScreeningStatus;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import org.jboss.logging.Logger;
 
 /**
- * Sends one queued invitation mail per call, in its own transaction. The link's token is made here, at send
- * time, and only its hash is stored, and only once the relay accepted the mail: a failed send changes no link.
+ * Sends one queued invitation mail per call. The link's token is made here, at send time, and only its hash is
+ * stored, committed before the mail leaves (a candidate may click the instant it arrives).
  * A failure is retried with exponential backoff; a screening no longer waiting for the candidate is skipped.
  */
 @ApplicationScoped
 public class InvitationMailService implements SendInvitationMailsUseCase {
 
     private static final Logger LOG = Logger.getLogger(InvitationMailService.class);
+    private static final java.time.Duration SEND_LEASE = java.time.Duration.ofMinutes(2);
 
     @Inject
     InvitationMailQueuePort queue;
@@ -52,26 +53,49 @@ public class InvitationMailService implements SendInvitationMailsUseCase {
     Clock clock;
 
     @Override
-    @WithTransaction
     public Uni<Boolean> sendNext() {
         Instant now = clock.instant();
-        return queue.claimNext(now).chain(next -> next.isEmpty() ? Uni.createFrom().item(false)
-                : send(next.get(), now).replaceWith(true));
+        return Panache.withTransaction(() -> prepare(now)).chain(prepared -> {
+            if (prepared == null) {
+                return Uni.createFrom().item(false);
+            }
+            if (prepared.mail() == null) {
+                return Uni.createFrom().item(true); // skipped: nothing to send, look at the next one
+            }
+            // the SMTP call runs outside any transaction; the link already works (its hash committed before sending)
+            return mailer.send(prepared.mail())
+                    .chain(() -> Panache.withTransaction(() -> queue.sent(prepared.pending(), clock.instant())))
+                    .onFailure().recoverWithUni(e -> Panache.withTransaction(() -> failed(prepared.pending(), e, clock.instant())))
+                    .replaceWith(true);
+        });
     }
 
-    private Uni<Void> send(PendingMail pending, Instant now) {
-        return screenings.byIdForUpdate(pending.screeningId()).chain(found -> {
-            Screening s = found.orElse(null);
-            if (s == null || s.status() != ScreeningStatus.INVITED || s.isExpired(now)) {
-                return queue.skipped(pending, s == null ? "screening gone" : "screening is " + (s.isExpired(now) ? "expired" : s.status()));
+    private record Prepared(PendingMail pending, InvitationMail mail) {
+    }
+
+    /**
+     * Claims the next due mail and, in the same transaction, makes its link's token and stores the token's hash,
+     * so the link works the moment the mail can arrive. The claim is leased for the send; if this process dies
+     * before the outcome is recorded, the lease runs out and the mail goes again with a fresh link.
+     */
+    private Uni<Prepared> prepare(Instant now) {
+        return queue.claimNext(now).chain(next -> {
+            if (next.isEmpty()) {
+                return Uni.createFrom().nullItem();
             }
-            String token = ScreenerToken.generate();
-            return compose(s, token).chain(mail -> mailer.send(mail))
-                    .chain(() -> {
-                        s.issueToken(ScreenerToken.hash(token), now);
-                        return save.save(s).chain(() -> queue.sent(pending, now));
-                    })
-                    .onFailure().recoverWithUni(e -> failed(pending, e, now));
+            PendingMail pending = next.get();
+            return screenings.byIdForUpdate(pending.screeningId()).chain(found -> {
+                Screening s = found.orElse(null);
+                if (s == null || s.status() != ScreeningStatus.INVITED || s.isExpired(now)) {
+                    return queue.skipped(pending, s == null ? "screening gone" : "screening is " + (s.isExpired(now) ? "expired" : s.status()))
+                            .replaceWith(new Prepared(pending, null));
+                }
+                String token = ScreenerToken.generate();
+                s.issueToken(ScreenerToken.hash(token), now);
+                return compose(s, token).chain(mail -> save.save(s)
+                        .chain(() -> queue.lease(pending, now.plus(SEND_LEASE)))
+                        .replaceWith(new Prepared(pending, mail)));
+            });
         });
     }
 

@@ -41,6 +41,11 @@ class InvitationMailQueueAdapter implements InvitationMailQueuePort {
     }
 
     @Override
+    public Uni<Void> lease(PendingMail mail, Instant until) {
+        return change(mail, e -> e.nextAttemptAt = until);
+    }
+
+    @Override
     public Uni<Void> sent(PendingMail mail, Instant now) {
         return change(mail, e -> {
             e.status = "SENT";

@@ -16,6 +16,9 @@ public interface InvitationMailQueuePort {
     /** Claims the next due mail for the current transaction (skipping those another worker holds). */
     Uni<Optional<PendingMail>> claimNext(Instant now);
 
+    /** Holds a claimed mail until {@code until} (while it is being sent outside the claiming transaction). */
+    Uni<Void> lease(PendingMail mail, Instant until);
+
     Uni<Void> sent(PendingMail mail, Instant now);
 
     Uni<Void> retryAt(PendingMail mail, Instant next, String error);
