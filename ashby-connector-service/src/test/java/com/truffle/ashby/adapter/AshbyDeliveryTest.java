@@ -175,7 +175,8 @@ class AshbyDeliveryTest {
 
         cardIs(s, "CONNECTED");
         given().auth().oauth2(s.admin().token()).get(CARD).then().body("message", nullValue()).body("last_activity_at", notNullValue());
-        assertThat(deliveries(s)).extracting(d -> d.get("status")).containsExactly("DELIVERED", "DELIVERED");
+        // Ashby has the call; the outcome is recorded right after it answered
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(deliveries(s)).extracting(d -> d.get("status")).containsExactly("DELIVERED", "DELIVERED"));
         assertThat(TestDatabase.query("select status, screening_id from assessment where id = ?::uuid", s.assessmentId()).get(0))
                 .containsEntry("status", "COMPLETED").containsEntry("screening_id", s.screeningId());
     }
@@ -251,7 +252,8 @@ class AshbyDeliveryTest {
         completed(s, Instant.now());
         Awaitility.await().atMost(WAIT).until(() -> AshbyUpdates.accepted(s.assessmentId()).size() == 1);
         assertThat(AshbyUpdates.calls(s.assessmentId())).hasSize(2);
-        assertThat(deliveries(s)).extracting(d -> d.get("status")).containsExactly("FAILED", "DELIVERED");
+        // Ashby has the call; the outcome is recorded right after it answered
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(deliveries(s)).extracting(d -> d.get("status")).containsExactly("FAILED", "DELIVERED"));
         cardIs(s, "CONNECTED");
     }
 

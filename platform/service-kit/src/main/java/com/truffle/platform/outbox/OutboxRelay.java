@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -19,17 +17,17 @@ import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.Record;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.pgclient.PgConnectOptions;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
+
+import com.truffle.platform.work.PgNotifications;
+import com.truffle.platform.work.WakeableLoop;
 
 /**
  * The read half of the transactional outbox: publishes committed events to Kafka in commit order
@@ -50,7 +48,7 @@ public class OutboxRelay {
     Pool pool;
 
     @Inject
-    Vertx vertx;
+    PgNotifications notifications;
 
     @Inject
     @Channel("truffle-outbox")
@@ -65,63 +63,24 @@ public class OutboxRelay {
     @ConfigProperty(name = "truffle.outbox.batch-size", defaultValue = "200")
     int batchSize;
 
-    @ConfigProperty(name = "quarkus.datasource.reactive.url")
-    String url;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    Optional<String> username;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    Optional<String> password;
-
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
-    private volatile boolean stopped;
-    private PgSubscriber subscriber;
-    private long timer = -1;
+    private WakeableLoop loop;
 
     void start(@Observes StartupEvent ev) {
-        PgConnectOptions options = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""));
-        username.ifPresent(options::setUser);
-        password.ifPresent(options::setPassword);
-        subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 1000L);
-        subscriber.channel("truffle_outbox").handler(payload -> wake());
-        subscriber.connect().subscribe().with(ok -> wake(),
-                e -> LOG.warnf("outbox: LISTEN not available (%s); polling every %s", e.getMessage(), pollInterval));
-        timer = vertx.setPeriodic(pollInterval.toMillis(), id -> wake());
+        loop = WakeableLoop.start("outbox", notifications, "truffle_outbox", pollInterval,
+                () -> drainOnce().map(published -> published >= batchSize));
     }
 
     void stop(@Observes ShutdownEvent ev) {
-        stopped = true;
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
-        }
-        if (subscriber != null) {
-            subscriber.closeAndForget();
+        if (loop != null) {
+            loop.stop();
         }
     }
 
     /** Drains the outbox now (coalesces concurrent calls). */
     public void wake() {
-        if (stopped) {
-            return;
+        if (loop != null) {
+            loop.wake();
         }
-        if (!running.compareAndSet(false, true)) {
-            again.set(true);
-            return;
-        }
-        again.set(false);
-        drainOnce().subscribe().with(published -> {
-            running.set(false);
-            if (published >= batchSize || again.getAndSet(false)) {
-                wake();
-            }
-        }, failure -> {
-            running.set(false);
-            if (!stopped) {
-                LOG.warnf("outbox: publishing failed, retrying in %s: %s", pollInterval, failure.toString());
-            }
-        });
     }
 
     /** Publishes one batch; returns how many events left. */
