@@ -1,0 +1,7 @@
+package com.truffle.gateway.adapter.in.schedule;
+
+import java.time.Duration;
+
+/** How often usage is published. */
+public record UsageReportSettings(Duration interval) {
+}

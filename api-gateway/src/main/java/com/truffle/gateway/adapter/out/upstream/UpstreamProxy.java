@@ -1,0 +1,154 @@
+package com.truffle.gateway.adapter.out.upstream;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.truffle.gateway.application.port.out.ForwardRequestPort;
+import com.truffle.gateway.domain.forwarding.ForwardingPolicy;
+import com.truffle.gateway.domain.problem.Denial;
+import com.truffle.gateway.domain.problem.ProblemDocument;
+import com.truffle.gateway.domain.routing.Upstream;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.HostAndPort;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyResponse;
+
+/**
+ * Streams an admitted request to its service with Vert.x's reverse proxy: bodies flow through in both directions
+ * chunk by chunk (with back-pressure), never held whole. Before that, every identity header the caller sent is
+ * removed and the gateway's own are set: the internal JWT, X-Request-Id, traceparent, X-Forwarded-*.
+ */
+@ApplicationScoped
+public class UpstreamProxy implements ForwardRequestPort {
+
+    private static final String FORWARDED_FOR = "X-Forwarded-For";
+    private static final String FORWARDED_PROTO = "X-Forwarded-Proto";
+    private static final String FORWARDED_HOST = "X-Forwarded-Host";
+
+    private final Vertx vertx;
+    private final UpstreamSettings settings;
+    /**
+     * One client (and its connection pools) per event loop: a request and its upstream connection then live on the
+     * same thread, instead of a pooled connection of another event loop costing two thread hops per request.
+     */
+    private final ThreadLocal<Map<Upstream, HttpProxy>> proxies = ThreadLocal.withInitial(this::newProxies);
+    private final List<HttpClient> clients = new CopyOnWriteArrayList<>();
+
+    @Inject
+    public UpstreamProxy(Vertx vertx, UpstreamSettings settings) {
+        this.vertx = vertx;
+        this.settings = settings;
+    }
+
+    private Map<Upstream, HttpProxy> newProxies() {
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+                        .setKeepAlive(true)
+                        .setConnectTimeout(2_000)
+                        .setDecompressionSupported(false),
+                new PoolOptions().setHttp1MaxSize(settings.maxConnectionsPerService()).setMaxWaitQueueSize(10_000));
+        clients.add(client);
+        Map<Upstream, HttpProxy> proxies = new EnumMap<>(Upstream.class);
+        for (Upstream upstream : Upstream.values()) {
+            URI url = settings.urls().get(upstream);
+            boolean ssl = url.getScheme().equals("https");
+            int port = url.getPort() > 0 ? url.getPort() : ssl ? 443 : 80;
+            SocketAddress address = SocketAddress.inetSocketAddress(port, url.getHost());
+            long idleTimeout = settings.timeout().toMillis();
+            HttpProxy proxy = HttpProxy.reverseProxy(client)
+                    .origin(ctx -> ctx.client().request(new RequestOptions()
+                            .setServer(address).setHost(url.getHost()).setPort(port).setSsl(ssl)
+                            .setIdleTimeout(idleTimeout)))
+                    .addInterceptor(new Answers(upstream));
+            proxies.put(upstream, proxy);
+        }
+        return proxies;
+    }
+
+    @PreDestroy
+    void stop() {
+        clients.forEach(HttpClient::close);
+    }
+
+    @Override
+    public void forward(InboundExchange exchange, ForwardInstruction instruction) {
+        HttpServerRequest request = exchange.unwrap(HttpServerRequest.class);
+        MultiMap headers = request.headers();
+        List<String> strip = new ArrayList<>();
+        for (String name : headers.names()) {
+            if (ForwardingPolicy.strips(name)) {
+                strip.add(name);
+            }
+        }
+        strip.forEach(headers::remove);
+        if (instruction.internalToken() != null) {
+            headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + instruction.internalToken());
+        }
+        headers.set("X-Request-Id", instruction.requestId());
+        headers.set("traceparent", instruction.traceparent());
+        // the gateway is the edge: it states the caller's address itself instead of trusting one it was sent
+        SocketAddress remote = request.remoteAddress();
+        if (remote != null && remote.hostAddress() != null) {
+            headers.set(FORWARDED_FOR, remote.hostAddress());
+        }
+        headers.set(FORWARDED_PROTO, request.scheme() == null ? "http" : request.scheme());
+        HostAndPort authority = request.authority();
+        if (authority != null) {
+            headers.set(FORWARDED_HOST, authority.toString());
+        }
+        proxies.get().get(instruction.upstream()).handle(request);
+    }
+
+    /** Turns a service that cannot be reached into a problem, and keeps exactly one X-Request-Id on the answer. */
+    private static final class Answers implements ProxyInterceptor {
+
+        private final Upstream upstream;
+
+        Answers(Upstream upstream) {
+            this.upstream = upstream;
+        }
+
+        @Override
+        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+            return context.sendRequest().recover(failure -> {
+                String requestId = context.request().proxiedRequest().getHeader("X-Request-Id");
+                boolean timedOut = failure.getClass().getSimpleName().contains("Timeout")
+                        || String.valueOf(failure.getMessage()).contains("timeout");
+                Denial denial = Denial.upstreamUnavailable(upstream.serviceName(), timedOut);
+                ProxyResponse response = context.request().release().response()
+                        .setStatusCode(denial.status())
+                        .putHeader(HttpHeaders.CONTENT_TYPE, ProblemDocument.MEDIA_TYPE)
+                        .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                        .setBody(Body.body(Buffer.buffer(ProblemDocument.render(denial, requestId))));
+                return Future.succeededFuture(response);
+            });
+        }
+
+        @Override
+        public Future<Void> handleProxyResponse(ProxyContext context) {
+            // the request-id filter has set it on the response already; the service echoes the same id
+            context.response().headers().remove("X-Request-Id");
+            return context.sendResponse();
+        }
+    }
+}

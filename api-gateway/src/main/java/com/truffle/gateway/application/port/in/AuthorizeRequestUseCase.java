@@ -1,0 +1,34 @@
+package com.truffle.gateway.application.port.in;
+
+import com.truffle.gateway.domain.problem.Denial;
+import com.truffle.gateway.domain.routing.Route;
+import io.smallrye.mutiny.Uni;
+
+/** Decides what happens to a request at the edge: forwarded (as whom) or answered by the gateway (why). */
+public interface AuthorizeRequestUseCase {
+
+    /** The request line and the credential; nothing else of the request matters to the decision. */
+    record InboundCall(String method, String path, String authorization) {
+    }
+
+    sealed interface GatewayDecision {
+    }
+
+    /** Forward to {@code route.upstream()} with this internal JWT (null for a public route: no identity). */
+    record Forward(Route route, String internalToken) implements GatewayDecision {
+    }
+
+    /** Answer with this problem; nothing is forwarded. */
+    record Deny(Denial denial) implements GatewayDecision {
+    }
+
+    /** Not decidable without waiting: a key-service lookup on a replica miss, a session's first verification. */
+    record Pending(Uni<GatewayDecision> decision) implements GatewayDecision {
+    }
+
+    /**
+     * Decided on the spot for every request the replica and caches can answer — no reactive machinery on that hot
+     * path — and {@link Pending} only when something must be asked first.
+     */
+    GatewayDecision authorize(InboundCall call);
+}

@@ -1,0 +1,15 @@
+package com.truffle.gateway.application.port.out;
+
+import com.truffle.gateway.domain.key.KeyRecord;
+import com.truffle.gateway.domain.key.KeyReplica;
+import com.truffle.gateway.domain.key.SecretHash;
+
+/** The gateway's view of the key state (the replica of {@code truffle.keys.state.v1}). */
+public interface KeyStatePort {
+
+    /** The current record of a secret's hash, or null. Called on every key-authenticated request: must not block. */
+    KeyRecord findByHash(SecretHash hash);
+
+    /** A record key-service confirmed on a miss; the replica's version rule decides whether it is taken. */
+    KeyReplica.Outcome admitConfirmed(KeyRecord record);
+}

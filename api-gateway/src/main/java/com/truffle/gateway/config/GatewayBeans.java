@@ -1,0 +1,124 @@
+package com.truffle.gateway.config;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import com.truffle.gateway.adapter.in.schedule.UsageReportSettings;
+import com.truffle.gateway.adapter.out.internaljwt.InternalJwtSettings;
+import com.truffle.gateway.adapter.out.keyservice.KeyServiceSettings;
+import com.truffle.gateway.adapter.out.keystate.KeyStateSettings;
+import com.truffle.gateway.adapter.out.upstream.UpstreamSettings;
+import com.truffle.gateway.adapter.out.usage.UsagePublisherSettings;
+import com.truffle.gateway.application.service.InternalTokenSettings;
+import com.truffle.gateway.application.service.KeyLookupSettings;
+import com.truffle.gateway.application.service.RateLimitSettings;
+import com.truffle.gateway.domain.access.TokenBucket.RateLimit;
+import com.truffle.gateway.domain.routing.GatewayRoutes;
+import com.truffle.gateway.domain.routing.RouteTable;
+import com.truffle.gateway.domain.routing.Upstream;
+import com.truffle.gateway.domain.usage.UsageTally;
+import com.truffle.platform.apikeys.SecretHasher;
+
+/** Wires the plain domain objects and every layer's settings from {@link GatewayConfig}. */
+public class GatewayBeans {
+
+    @Produces
+    @Singleton
+    RouteTable routeTable() {
+        return GatewayRoutes.table();
+    }
+
+    @Produces
+    @Singleton
+    SecretHasher secretHasher(GatewayConfig config) {
+        return SecretHasher.fromConfig(config.keyPepper());
+    }
+
+    @Produces
+    @Singleton
+    UsageTally usageTally() {
+        return new UsageTally();
+    }
+
+    @Produces
+    @ApplicationScoped
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    KeyLookupSettings keyLookupSettings(GatewayConfig config) {
+        GatewayConfig.KeyLookup k = config.keyLookup();
+        return new KeyLookupSettings(k.negativeTtl(), k.unavailableTtl(), k.maxNegativeEntries(),
+                new RateLimit(k.perSecond(), k.burst()));
+    }
+
+    @Produces
+    @Singleton
+    InternalTokenSettings internalTokenSettings(GatewayConfig config) {
+        GatewayConfig.InternalJwt j = config.internalJwt();
+        if (j.refreshBefore().compareTo(j.lifetime()) >= 0) {
+            throw new IllegalStateException("truffle.gateway.internal-jwt.refresh-before must be shorter than its lifetime");
+        }
+        return new InternalTokenSettings(j.lifetime(), j.refreshBefore(), j.maxCached());
+    }
+
+    @Produces
+    @Singleton
+    RateLimitSettings rateLimitSettings(GatewayConfig config) {
+        GatewayConfig.RateLimit r = config.rateLimit();
+        Map<String, RateLimit> companies = new HashMap<>();
+        r.companies().forEach((company, l) -> companies.put(company, new RateLimit(l.perSecond(), l.burst())));
+        return new RateLimitSettings(new RateLimit(r.perSecond(), r.burst()), companies);
+    }
+
+    @Produces
+    @Singleton
+    UpstreamSettings upstreamSettings(GatewayConfig config) {
+        GatewayConfig.Upstreams u = config.upstreams();
+        Map<Upstream, URI> urls = new EnumMap<>(Upstream.class);
+        urls.put(Upstream.KEY_SERVICE, URI.create(u.keyService()));
+        urls.put(Upstream.ACCESS_SERVICE, URI.create(u.accessService()));
+        urls.put(Upstream.SCREENING_SERVICE, URI.create(u.screeningService()));
+        urls.put(Upstream.ASHBY_CONNECTOR, URI.create(u.ashbyConnector()));
+        return new UpstreamSettings(urls, u.timeout(), u.maxConnectionsPerService());
+    }
+
+    @Produces
+    @Singleton
+    KeyServiceSettings keyServiceSettings(GatewayConfig config) {
+        return new KeyServiceSettings(URI.create(config.upstreams().keyService()), config.keyLookup().timeout());
+    }
+
+    @Produces
+    @Singleton
+    KeyStateSettings keyStateSettings(GatewayConfig config) {
+        return new KeyStateSettings(config.kafka().bootstrapServers(), config.kafka().keyStateTopic());
+    }
+
+    @Produces
+    @Singleton
+    UsagePublisherSettings usagePublisherSettings(GatewayConfig config) {
+        return new UsagePublisherSettings(config.kafka().bootstrapServers(), config.kafka().usageTopic());
+    }
+
+    @Produces
+    @Singleton
+    UsageReportSettings usageReportSettings(GatewayConfig config) {
+        return new UsageReportSettings(config.usage().flushInterval());
+    }
+
+    @Produces
+    @Singleton
+    InternalJwtSettings internalJwtSettings(GatewayConfig config) {
+        return new InternalJwtSettings(config.internalJwt().privateKeyLocation(), config.internalJwt().issuer());
+    }
+}

@@ -1,0 +1,123 @@
+package com.truffle.gateway.config;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Everything the gateway can be told (application.properties maps the environment of docs/contracts.md onto it;
+ * any key can also be set as {@code TRUFFLE_GATEWAY_…}). Secrets have no default in %prod.
+ */
+@ConfigMapping(prefix = "truffle.gateway")
+public interface GatewayConfig {
+
+    Upstreams upstreams();
+
+    /** Base64 (or text) of at least 32 bytes: the HMAC pepper shared with key-service (TRUFFLE_KEY_PEPPER). */
+    String keyPepper();
+
+    InternalJwt internalJwt();
+
+    Kafka kafka();
+
+    KeyLookup keyLookup();
+
+    RateLimit rateLimit();
+
+    Usage usage();
+
+    interface Upstreams {
+        String keyService();
+
+        String accessService();
+
+        String screeningService();
+
+        String ashbyConnector();
+
+        /** How long a service may stay silent (no byte) before the gateway answers 504. */
+        @WithDefault("PT30S")
+        Duration timeout();
+
+        /** Per event loop (the gateway keeps each request and its upstream connection on one thread). */
+        @WithDefault("128")
+        int maxConnectionsPerService();
+    }
+
+    interface InternalJwt {
+        /** PKCS#8 PEM (TRUFFLE_INTERNAL_JWT_PRIVATE_KEY_LOCATION). */
+        String privateKeyLocation();
+
+        @WithDefault("truffle-gateway")
+        String issuer();
+
+        @WithDefault("PT5M")
+        Duration lifetime();
+
+        @WithDefault("PT1M")
+        Duration refreshBefore();
+
+        @WithDefault("100000")
+        int maxCached();
+    }
+
+    interface Kafka {
+        String bootstrapServers();
+
+        @WithDefault("truffle.keys.state.v1")
+        String keyStateTopic();
+
+        @WithDefault("truffle.gateway.usage.v1")
+        String usageTopic();
+    }
+
+    interface KeyLookup {
+        /** How long a lookup at key-service may take before the key counts as unverifiable. */
+        @WithDefault("PT2S")
+        Duration timeout();
+
+        /** How long a hash key-service called unknown is answered 401 without asking again. */
+        @WithDefault("PT10S")
+        Duration negativeTtl();
+
+        /** How long a hash key-service could not be asked about is answered 401 without asking again. */
+        @WithDefault("PT1S")
+        Duration unavailableTtl();
+
+        @WithDefault("100000")
+        int maxNegativeEntries();
+
+        /** At most this many lookups per second reach key-service from one gateway, whatever is thrown at it. */
+        @WithDefault("200")
+        double perSecond();
+
+        @WithDefault("400")
+        int burst();
+    }
+
+    interface RateLimit {
+        /** Sustained requests per second per key. */
+        @WithDefault("100")
+        double perSecond();
+
+        /** Requests a key may send at once above the sustained rate. */
+        @WithDefault("200")
+        int burst();
+
+        /** Per-company overrides: {@code truffle.gateway.rate-limit.companies."acme".per-second=…}. */
+        Map<String, Limit> companies();
+
+        interface Limit {
+            double perSecond();
+
+            int burst();
+        }
+    }
+
+    interface Usage {
+        @WithDefault("PT5S")
+        Duration flushInterval();
+    }
+}

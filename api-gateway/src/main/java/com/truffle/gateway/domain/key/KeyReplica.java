@@ -1,0 +1,77 @@
+package com.truffle.gateway.domain.key;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The gateway's in-memory copy of the key state: secret hash → record, for lookups on every request, and per key
+ * id the newest version seen, so nothing older can come back.
+ *
+ * <p>The rule, for records from the key-state stream and for answers of key-service on a miss alike: a record is
+ * taken only if its key was never revoked (tombstone) here and its version is not older than the newest seen for
+ * that key. So a slow miss lookup that answers "valid" after the gateway saw the key's revocation or regeneration
+ * cannot re-admit the old secret: a revoked or replaced key stays dead. Writes are serialised (they are rare: one
+ * per key change); reads are lock-free.
+ */
+public final class KeyReplica {
+
+    /** What happened to a record offered to the replica. */
+    public enum Outcome {
+        /** Now the current record of its key (new key, newer version, or the same version again). */
+        ADMITTED,
+        /** Ignored: the replica has already seen a newer version of this key. */
+        STALE,
+        /** Ignored: this key was revoked. Revocation is final. */
+        REVOKED
+    }
+
+    private record Known(long version, SecretHash hash, boolean revoked) {
+    }
+
+    private final ConcurrentHashMap<SecretHash, KeyRecord> byHash = new ConcurrentHashMap<>();
+    private final Map<String, Known> byKeyId = new HashMap<>(); // guarded by this
+
+    /** The current record for a secret's hash, or null. */
+    public KeyRecord find(SecretHash hash) {
+        return byHash.get(hash);
+    }
+
+    /** A record from the key-state stream or from key-service. */
+    public synchronized Outcome offer(KeyRecord record) {
+        Known known = byKeyId.get(record.keyId());
+        if (known != null) {
+            if (known.revoked()) {
+                return Outcome.REVOKED;
+            }
+            if (record.version() < known.version()) {
+                return Outcome.STALE;
+            }
+            if (!known.hash().equals(record.secretHash())) {
+                byHash.remove(known.hash()); // regenerated: the old secret stops here
+            }
+        }
+        byKeyId.put(record.keyId(), new Known(record.version(), record.secretHash(), false));
+        byHash.put(record.secretHash(), record);
+        return Outcome.ADMITTED;
+    }
+
+    /** A tombstone: the key is revoked, for good. */
+    public synchronized void revoke(String keyId) {
+        Known known = byKeyId.get(keyId);
+        if (known != null && known.hash() != null) {
+            byHash.remove(known.hash());
+        }
+        byKeyId.put(keyId, new Known(Long.MAX_VALUE, null, true));
+    }
+
+    public synchronized boolean isRevoked(String keyId) {
+        Known known = byKeyId.get(keyId);
+        return known != null && known.revoked();
+    }
+
+    /** Keys that can currently authenticate (active or suspended). */
+    public int size() {
+        return byHash.size();
+    }
+}

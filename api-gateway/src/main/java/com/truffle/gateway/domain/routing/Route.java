@@ -1,0 +1,24 @@
+package com.truffle.gateway.domain.routing;
+
+import java.util.Objects;
+
+/** One public route: method + path → the service that answers it and what the caller must present. */
+public record Route(Method method, PathPattern path, Upstream upstream, RequiredAccess access) {
+
+    public Route {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(upstream, "upstream of " + method + " " + path);
+        Objects.requireNonNull(access, "required access of " + method + " " + path);
+    }
+
+    /** {@code GET /v1/jobs/{id}}: the route's name in metrics and docs. */
+    public String name() {
+        return method + " " + path;
+    }
+
+    @Override
+    public String toString() {
+        return name() + " -> " + upstream.serviceName() + " [" + access.label() + "]";
+    }
+}

@@ -1,0 +1,123 @@
+package com.truffle.gateway.support;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import com.sun.net.httpserver.HttpServer;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.jwk.RsaJwkGenerator;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.lang.JoseException;
+
+/** The identity provider for tests: a JWKS over HTTP (what the gateway is configured with) and session tokens minted here. */
+public final class TestIdentityProvider {
+
+    public static final String ISSUER = "test-idp";
+
+    private final RsaJsonWebKey key;
+    private final RsaJsonWebKey stranger;
+    private HttpServer server;
+
+    public TestIdentityProvider() {
+        try {
+            key = RsaJwkGenerator.generateJwk(2048);
+            key.setKeyId("test-idp-1");
+            key.setAlgorithm(AlgorithmIdentifiers.RSA_USING_SHA256);
+            key.setUse("sig");
+            stranger = RsaJwkGenerator.generateJwk(2048);
+            stranger.setKeyId("test-idp-1"); // same kid, other key: a forgery
+        } catch (JoseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public TestIdentityProvider start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String jwks = new JsonWebKeySet(key).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
+        server.createContext("/.well-known/jwks.json", exchange -> {
+            byte[] bytes = jwks.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        });
+        server.start();
+        return this;
+    }
+
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    public String jwksUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/.well-known/jwks.json";
+    }
+
+    public String companyAdmin(String sub, String company) {
+        return mint(sub, company, List.of("company-admin"), 3600, ISSUER, key);
+    }
+
+    public String staff(String sub) {
+        return mint(sub, null, List.of("truffle-staff"), 3600, ISSUER, key);
+    }
+
+    public String expired(String sub, String company) {
+        return mint(sub, company, List.of("company-admin"), -120, ISSUER, key);
+    }
+
+    public String forged(String sub, String company) {
+        return mint(sub, company, List.of("company-admin"), 3600, ISSUER, stranger);
+    }
+
+    public String otherIssuer(String sub, String company) {
+        return mint(sub, company, List.of("company-admin"), 3600, "someone-else", key);
+    }
+
+    public String token(String sub, String company, List<String> groups) {
+        return mint(sub, company, groups, 3600, ISSUER, key);
+    }
+
+    private static String mint(String sub, String company, List<String> groups, int lifetimeSeconds, String issuer,
+            RsaJsonWebKey signer) {
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(issuer);
+        claims.setSubject(sub);
+        claims.setClaim("upn", sub);
+        if (company != null) {
+            claims.setClaim("company_id", company);
+        }
+        claims.setStringListClaim("groups", groups);
+        claims.setIssuedAt(NumericDate.fromSeconds(NumericDate.now().getValue() - Math.max(0, -lifetimeSeconds) - 60));
+        NumericDate exp = NumericDate.now();
+        exp.addSeconds(lifetimeSeconds);
+        claims.setExpirationTime(exp);
+        claims.setGeneratedJwtId();
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setKey(signer.getPrivateKey());
+        jws.setKeyIdHeaderValue(signer.getKeyId());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        jws.setHeader("typ", "JWT");
+        try {
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package com.truffle.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.truffle.deploy.stack.LocalStack;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+
+/**
+ * The local stack as the benchmarks need it: gateway, key-service, access-request-service, and screening-service
+ * (GET /v1/jobs) when it is built — else a minimal Vert.x stand-in on screening-service's port, said so in the
+ * output. Plus the steps of a company admin: approved access, a key, regenerate, revoke.
+ */
+final class BenchStack implements AutoCloseable {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    /** About the size of the anchor's response (reference/proxy-anchor.md: 357 B of JSON). */
+    static final String STUB_JOBS = "{\"data\":[{\"id\":\"7d0e4a52-2f7e-4b0e-9c55-1f7d3c2b9a10\",\"title\":\"Backend engineer\","
+            + "\"description\":\"Java, Kafka, PostgreSQL\",\"status\":\"OPEN\",\"question_count\":3,"
+            + "\"created_at\":\"2026-11-25T10:00:00Z\",\"updated_at\":\"2026-11-25T10:00:00Z\"},{\"id\":\"b8f1c7a2-5d3e-4f9a-8b6c-2e1d0f9a8b7c\","
+            + "\"title\":\"Data analyst\",\"status\":\"OPEN\",\"question_count\":2}],\"next_cursor\":null}";
+
+    static final List<String> JVM_OPTIONS = jvmOptions();
+
+    /** BENCH_JFR_DIR=<dir>: each service also records a JFR profile there (to see where a service spends its CPU). */
+    private static List<String> jvmOptions() {
+        List<String> options = new ArrayList<>(List.of("-Xmx256m", "-XX:+UseSerialGC"));
+        String jfr = System.getenv("BENCH_JFR_DIR");
+        if (jfr != null && !jfr.isBlank()) {
+            options.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + jfr + "/");
+        }
+        return List.copyOf(options);
+    }
+
+    final LocalStack stack;
+    final boolean realScreening;
+    private final Vertx stubVertx;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final String staffToken;
+
+    private BenchStack(LocalStack stack, boolean realScreening, Vertx stubVertx) {
+        this.stack = stack;
+        this.realScreening = realScreening;
+        this.stubVertx = stubVertx;
+        this.staffToken = stack.mintToken("bench-staff", null, List.of("truffle-staff"));
+    }
+
+    static BenchStack start(Path root) {
+        boolean screening = Files.isRegularFile(root.resolve("screening-service/target/quarkus-app/quarkus-run.jar"));
+        List<String> modules = new ArrayList<>(List.of(LocalStack.API_GATEWAY, LocalStack.KEY_SERVICE,
+                LocalStack.ACCESS_REQUEST_SERVICE));
+        if (screening) {
+            modules.add(LocalStack.SCREENING_SERVICE);
+        }
+        // the dev stack runs services with C1 only (quick start); a benchmark measures them fully compiled (C2)
+        LocalStack stack = LocalStack.forTests(root).readinessTimeout(Duration.ofSeconds(180))
+                .serviceJvmOptions(JVM_OPTIONS)
+                .services(modules.toArray(String[]::new)).start();
+        Vertx vertx = null;
+        if (!screening) {
+            vertx = Vertx.vertx();
+            HttpServer server = vertx.createHttpServer().requestHandler(req -> req.response()
+                    .putHeader("Content-Type", "application/json").end(STUB_JOBS));
+            server.listen(stack.servicePort(LocalStack.SCREENING_SERVICE), "127.0.0.1").toCompletionStage()
+                    .toCompletableFuture().join();
+        }
+        return new BenchStack(stack, screening, vertx);
+    }
+
+    String jvmDescription() {
+        return "services run with " + String.join(" ", JVM_OPTIONS) + " (full JIT)";
+    }
+
+    String upstreamDescription() {
+        return realScreening ? "screening-service (Quarkus, GET /v1/jobs)"
+                : "a minimal Vert.x stand-in for screening-service (not built yet) answering GET /v1/jobs with 360 B of JSON";
+    }
+
+    String gateway() {
+        return stack.gatewayUrl();
+    }
+
+    String screening() {
+        return stack.serviceUrl(LocalStack.SCREENING_SERVICE);
+    }
+
+    String adminToken(String company) {
+        return stack.mintToken("admin@" + company, company, List.of("company-admin"));
+    }
+
+    /** Paid, access requested and approved, and key-service knows it (a key can be created). */
+    String approvedCompany() throws Exception {
+        String company = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+        expect(send("PUT", "/staff/companies/" + company + "/plan", staffToken, "{\"plan\":\"PAID\"}"), 200);
+        JsonNode request = expect(send("POST", "/v1/api-access/requests", adminToken(company), "{\"use_case\":\"benchmark\"}"), 201);
+        expect(send("POST", "/staff/access-requests/" + request.path("id").asText() + "/approve", staffToken, "{}"), 200);
+        return company;
+    }
+
+    /** A new key: {@code {"id","secret",…}}; retried while AccessApproved travels to key-service. */
+    JsonNode createKey(String company, String permission) throws Exception {
+        String body = "{\"name\":\"bench " + permission + "\",\"description\":\"benchmark\",\"permission\":\"" + permission + "\"}";
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        HttpResponse<String> last;
+        do {
+            last = send("POST", "/v1/api-keys", adminToken(company), body);
+            if (last.statusCode() == 201) {
+                return JSON.readTree(last.body());
+            }
+            Thread.sleep(200); // a benchmark driver, not a test: waiting for Kafka to deliver AccessApproved
+        } while (System.nanoTime() < deadline);
+        throw new IllegalStateException("could not create a key: HTTP " + last.statusCode() + " " + last.body());
+    }
+
+    HttpResponse<String> regenerate(String company, String keyId) throws Exception {
+        return send("POST", "/v1/api-keys/" + keyId + "/regenerate", adminToken(company), "{}");
+    }
+
+    HttpResponse<String> revoke(String company, String keyId) throws Exception {
+        return send("DELETE", "/v1/api-keys/" + keyId, adminToken(company), null);
+    }
+
+    /** Waits until GET /v1/jobs with this key answers 200 through the gateway. */
+    void awaitWorking(String secret) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        int status;
+        do {
+            status = http.send(HttpRequest.newBuilder(URI.create(gateway() + "/v1/jobs"))
+                    .header("Authorization", "Bearer " + secret).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status == 200) {
+                return;
+            }
+            Thread.sleep(50);
+        } while (System.nanoTime() < deadline);
+        throw new IllegalStateException("GET /v1/jobs with a fresh key answered " + status);
+    }
+
+    /** An internal JWT as the gateway would sign it, for calling screening-service directly (the baseline). */
+    String internalToken(String company) throws Exception {
+        String pem = Files.readString(stack.secrets().internalJwtPrivateKey());
+        byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
+        PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer("truffle-gateway");
+        claims.setSubject("api-key:bench");
+        claims.setClaim("principal", "api-key:bench");
+        claims.setClaim("company_id", company);
+        claims.setStringListClaim("groups", List.of("READ"));
+        claims.setIssuedAtToNow();
+        claims.setExpirationTimeMinutesInTheFuture(120);
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setKey(key);
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        return jws.getCompactSerialization();
+    }
+
+    HttpResponse<String> send(String method, String path, String bearer, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(gateway() + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + bearer);
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static JsonNode expect(HttpResponse<String> r, int status) throws IOException {
+        if (r.statusCode() != status) {
+            throw new IllegalStateException(r.request().method() + " " + r.request().uri() + " answered " + r.statusCode()
+                    + " (expected " + status + "): " + r.body());
+        }
+        return r.body() == null || r.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(r.body());
+    }
+
+    @Override
+    public void close() {
+        if (stubVertx != null) {
+            stubVertx.close().toCompletionStage().toCompletableFuture().join();
+        }
+        stack.close();
+    }
+}
