@@ -59,10 +59,11 @@ class AshbyIT {
         String partnerKey = Ashby.connect(company, ashbyKey);
         assertThat(partnerKey).startsWith("trf_ashby_");
         assertThat(Ashby.card(company)).containsEntry("status", "CONNECTED").containsEntry("last_activity_at", null);
-        // a partner key works only on the partner routes, and an API key never there
-        gateway().auth().oauth2(partnerKey).get("/v1/jobs").then().statusCode(401);
+        // a partner key works only on the partner routes, and an API key never there (valid, wrong kind: 403)
+        gateway().auth().oauth2(partnerKey).get("/v1/jobs").then().statusCode(403)
+                .body("required_permission", equalTo("READ")).body("granted_permission", equalTo("PARTNER_ASHBY"));
         gateway().auth().preemptive().basic(read, "").contentType(ContentType.JSON).body("{}")
-                .post("/partners/ashby/assessment.list").then().statusCode(401);
+                .post("/partners/ashby/assessment.list").then().statusCode(403);
         gateway().auth().preemptive().basic("", partnerKey).contentType(ContentType.JSON).body("{}")
                 .post("/partners/ashby/assessment.list").then().statusCode(200);
 
