@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import com.truffle.platform.crypto.SecretBox;
 import com.truffle.screening.domain.HiringPolicy;
 import com.truffle.screening.domain.RetryPolicy;
 
@@ -30,5 +31,12 @@ public class HiringPolicyProducer {
     Clock clock() {
         // PostgreSQL keeps microseconds: instants are made at that precision, so a keyset cursor round-trips exactly
         return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+    }
+
+    /** Seals what the service must keep but never show again (webhook signing secrets). */
+    @Produces
+    @Singleton
+    SecretBox secretBox(ScreeningConfig config) {
+        return new SecretBox(config.encryptionKey(), "truffle.screening.encryption-key (TRUFFLE_SCREENING_ENCRYPTION_KEY)");
     }
 }

@@ -12,6 +12,9 @@ public interface ScreeningConfig {
     /** The public base URL (the gateway): screener links are {@code <public-url>/screener/<token>}. */
     String publicUrl();
 
+    /** AES-256-GCM key (base64 of 32 bytes) sealing webhook signing secrets at rest; none in %prod. */
+    String encryptionKey();
+
     Invitation invitation();
 
     Mail mail();

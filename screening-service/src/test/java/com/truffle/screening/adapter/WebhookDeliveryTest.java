@@ -95,6 +95,9 @@ class WebhookDeliveryTest {
         given().auth().oauth2(api.admin).get("/v1/webhooks").then().statusCode(200)
                 .body("data", hasSize(1)).body("data[0].secret", org.hamcrest.Matchers.nullValue())
                 .body("data[0].event_types", org.hamcrest.Matchers.contains("CandidateAdded", "ScreeningInvited"));
+        // at rest the signing secret is sealed (AES-GCM): the table never holds it in clear
+        String stored = (String) TestDatabase.query("select secret from webhook where id = ?::uuid", webhookId).get(0).get("secret");
+        assertThat(stored).startsWith("sealed:v1:").doesNotContain(secret).doesNotContain(secret.substring("whsec_".length()));
 
         String candidate = api.createCandidate(Api.email());
         await().atMost(Duration.ofSeconds(30)).until(() -> received.stream().anyMatch(r -> r.answered() == 200));

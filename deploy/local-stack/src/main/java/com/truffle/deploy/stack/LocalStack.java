@@ -65,7 +65,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * TRUFFLE_INTERNAL_JWT_PUBLIC_KEY_LOCATION, QUARKUS_PROFILE=prod}; plus, for api-gateway
  * {@code TRUFFLE_INTERNAL_JWT_PRIVATE_KEY_LOCATION, TRUFFLE_IDP_JWKS_URL, TRUFFLE_IDP_ISSUER, TRUFFLE_KEY_PEPPER,
  * KEY_SERVICE_URL, ACCESS_SERVICE_URL, SCREENING_SERVICE_URL, ASHBY_CONNECTOR_URL}; key-service
- * {@code TRUFFLE_KEY_PEPPER}; screening-service {@code SMTP_HOST, SMTP_PORT, TRUFFLE_PUBLIC_URL};
+ * {@code TRUFFLE_KEY_PEPPER}; screening-service {@code SMTP_HOST, SMTP_PORT, TRUFFLE_PUBLIC_URL, TRUFFLE_SCREENING_ENCRYPTION_KEY};
  * ashby-connector-service {@code ASHBY_BASE_URL, TRUFFLE_ASHBY_ENCRYPTION_KEY, KEY_SERVICE_URL, TRUFFLE_PUBLIC_URL}.
  *
  * <p>{@link #close()} (also run by a JVM shutdown hook, so Ctrl-C works) leaves no process and no port
@@ -114,7 +114,7 @@ public final class LocalStack implements AutoCloseable {
             "QUARKUS_PROFILE", "TRUFFLE_INTERNAL_JWT_PRIVATE_KEY_LOCATION", "TRUFFLE_IDP_JWKS_URL",
             "TRUFFLE_IDP_ISSUER", "TRUFFLE_KEY_PEPPER", "KEY_SERVICE_URL", "ACCESS_SERVICE_URL",
             "SCREENING_SERVICE_URL", "ASHBY_CONNECTOR_URL", "SMTP_HOST", "SMTP_PORT", "TRUFFLE_PUBLIC_URL",
-            "ASHBY_BASE_URL", "TRUFFLE_ASHBY_ENCRYPTION_KEY",
+            "ASHBY_BASE_URL", "TRUFFLE_ASHBY_ENCRYPTION_KEY", "TRUFFLE_SCREENING_ENCRYPTION_KEY",
             // the admin credentials are the launcher's, never a service's
             "PG_USER", "PG_PASSWORD");
 
@@ -809,6 +809,7 @@ public final class LocalStack implements AutoCloseable {
                 env.put("SMTP_HOST", smtpHost);
                 env.put("SMTP_PORT", String.valueOf(smtpPort));
                 env.put("TRUFFLE_PUBLIC_URL", gatewayUrl());
+                env.put("TRUFFLE_SCREENING_ENCRYPTION_KEY", secrets.screeningEncryptionKey());
             }
             case ASHBY_CONNECTOR_SERVICE -> {
                 env.put("ASHBY_BASE_URL", ashbyBaseUrl);

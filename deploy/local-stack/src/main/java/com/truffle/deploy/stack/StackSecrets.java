@@ -31,17 +31,20 @@ public final class StackSecrets {
     static final String PUBLIC_KEY = "internal-jwt-public.pem";
     static final String PEPPER = "key-pepper";
     static final String ASHBY_KEY = "ashby-encryption-key";
+    static final String SCREENING_KEY = "screening-encryption-key";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path dir;
     private final String keyPepper;
     private final String ashbyEncryptionKey;
+    private final String screeningEncryptionKey;
 
-    private StackSecrets(Path dir, String keyPepper, String ashbyEncryptionKey) {
+    private StackSecrets(Path dir, String keyPepper, String ashbyEncryptionKey, String screeningEncryptionKey) {
         this.dir = dir;
         this.keyPepper = keyPepper;
         this.ashbyEncryptionKey = ashbyEncryptionKey;
+        this.screeningEncryptionKey = screeningEncryptionKey;
     }
 
     /** Loads the secrets in {@code dir}, generating whichever are missing or unreadable. */
@@ -58,7 +61,8 @@ public final class StackSecrets {
             }
             String pepper = loadOrCreateKey(dir.resolve(PEPPER));
             String ashby = loadOrCreateKey(dir.resolve(ASHBY_KEY));
-            return new StackSecrets(dir, pepper, ashby);
+            String screening = loadOrCreateKey(dir.resolve(SCREENING_KEY));
+            return new StackSecrets(dir, pepper, ashby, screening);
         } catch (IOException e) {
             throw new UncheckedIOException("could not prepare the secrets in " + dir + ": " + e.getMessage(), e);
         } catch (GeneralSecurityException e) {
@@ -88,6 +92,11 @@ public final class StackSecrets {
     /** Base64 of 32 random bytes: the AES-256-GCM key of stored Ashby API keys. */
     public String ashbyEncryptionKey() {
         return ashbyEncryptionKey;
+    }
+
+    /** Base64 of 32 random bytes: the AES-256-GCM key of stored webhook signing secrets (screening-service). */
+    public String screeningEncryptionKey() {
+        return screeningEncryptionKey;
     }
 
     public static String pem(String type, byte[] der) {

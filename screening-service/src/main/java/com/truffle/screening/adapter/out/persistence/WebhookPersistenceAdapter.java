@@ -22,6 +22,7 @@ import com.truffle.screening.domain.DeliveryAttempt;
 import com.truffle.screening.domain.Webhook;
 import com.truffle.screening.domain.WebhookDelivery;
 import com.truffle.screening.domain.WebhookId;
+import com.truffle.platform.crypto.SecretBox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -35,6 +36,8 @@ class WebhookPersistenceAdapter implements WebhookPort, WebhookDeliveryPort {
 
     @Inject
     ObjectMapper mapper;
+    @Inject
+    SecretBox secrets;
 
     // ------------------------------------------------------------------ endpoints
 
@@ -46,7 +49,7 @@ class WebhookPersistenceAdapter implements WebhookPort, WebhookDeliveryPort {
             e.companyId = webhook.companyId().value();
             e.url = webhook.url();
             e.description = webhook.description();
-            e.secret = webhook.secret();
+            e.secret = secrets.sealText(webhook.secret(), context(webhook.companyId(), webhook.id()));
             e.status = webhook.status().name();
             e.consecutiveFailures = webhook.consecutiveFailures();
             e.createdAt = webhook.createdAt();
@@ -107,10 +110,19 @@ class WebhookPersistenceAdapter implements WebhookPort, WebhookDeliveryPort {
                 .map(updated -> updated == 1);
     }
 
+    /** The signing secret is stored sealed, bound to its company and webhook (a copied value does not open). */
+    private static String context(CompanyId companyId, WebhookId webhookId) {
+        return "truffle-webhook-secret:v1:" + companyId.value() + ":" + webhookId.value();
+    }
+
+    private String secret(WebhookEntity e) {
+        return secrets.openText(e.secret, context(new CompanyId(e.companyId), new WebhookId(e.id)));
+    }
+
     private Uni<Webhook> toDomain(Mutiny.Session s, WebhookEntity e) {
         return s.createNativeQuery("select event_type from webhook_event_type where webhook_id = :id order by event_type", String.class)
                 .setParameter("id", e.id).getResultList()
-                .map(types -> new Webhook(new WebhookId(e.id), new CompanyId(e.companyId), e.url, types, e.description, e.secret,
+                .map(types -> new Webhook(new WebhookId(e.id), new CompanyId(e.companyId), e.url, types, e.description, secret(e),
                         Webhook.Status.valueOf(e.status), e.consecutiveFailures, e.createdAt, e.disabledAt, e.disabledReason));
     }
 
