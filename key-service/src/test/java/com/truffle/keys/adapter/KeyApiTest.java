@@ -218,13 +218,14 @@ class KeyApiTest {
     void lastUsedAtComesFromTheGatewaysUsageEvents() {
         String company = approvedCompany();
         String id = create(company, "Sync", "READ").getString("id");
-        String usage = "{\"key_id\":\"" + id + "\",\"company_id\":\"" + company + "\",\"count\":42,"
-                + "\"first_at\":\"2026-11-25T10:00:00Z\",\"last_at\":\"2026-11-25T10:00:05Z\"}";
+        // the producer's own sample (api-gateway), re-addressed to this key
+        String usage = EventContracts.producer("api-gateway").sample("KeyUsed")
+                .replace("3f0c9a52-6a7e-4f6b-9d1e-5f1b0b7d2c44", id).replace("\"acme\"", "\"" + company + "\"");
         com.truffle.platform.testing.CloudEventPublisher.publish("truffle.gateway.usage.v1", id, "KeyUsed", usage);
-        String older = usage.replace("10:00:05Z", "09:00:00Z");
+        String older = usage.replace("2026-11-25T10:05:04.870Z", "2026-11-25T09:00:00Z");
         com.truffle.platform.testing.CloudEventPublisher.publish("truffle.gateway.usage.v1", id, "KeyUsed", older);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(InternalTokens.companyAdmin(company))
-                .get("/v1/api-keys/{id}", id).then().body("last_used_at", equalTo("2026-11-25T10:00:05Z")));
+                .get("/v1/api-keys/{id}", id).then().body("last_used_at", equalTo("2026-11-25T10:05:04.870Z")));
     }
 
     @Test
