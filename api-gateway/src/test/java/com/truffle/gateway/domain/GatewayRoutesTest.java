@@ -19,7 +19,10 @@ import com.truffle.gateway.domain.routing.Upstream;
 /** The route table is a public contract (DESIGN §4): this test fails the build when it drifts or a route lacks a permission. */
 class GatewayRoutesTest {
 
-    /** DESIGN §4 (plus the two staff reads access-request-service serves): method path -> service [access]. */
+    /**
+     * DESIGN §4, plus what the services add (never rename): the two staff reads access-request-service serves, a key's
+     * audit trail, and a webhook's test delivery and delivery log. method path -> service [access].
+     */
     static final Set<String> CONTRACT = Set.of(
             "GET /v1/jobs -> screening-service [READ]",
             "GET /v1/jobs/{id} -> screening-service [READ]",
@@ -35,6 +38,8 @@ class GatewayRoutesTest {
             "GET /v1/webhooks -> screening-service [ADMIN]",
             "POST /v1/webhooks -> screening-service [ADMIN]",
             "DELETE /v1/webhooks/{id} -> screening-service [ADMIN]",
+            "POST /v1/webhooks/{id}/test -> screening-service [ADMIN]",
+            "GET /v1/webhooks/{id}/deliveries -> screening-service [ADMIN]",
             "GET /v1/account -> screening-service [ADMIN]",
             "PATCH /v1/account -> screening-service [ADMIN]",
             "POST /v1/api-access/requests -> access-request-service [company-admin]",
@@ -45,6 +50,7 @@ class GatewayRoutesTest {
             "PATCH /v1/api-keys/{id} -> key-service [company-admin]",
             "POST /v1/api-keys/{id}/regenerate -> key-service [company-admin]",
             "DELETE /v1/api-keys/{id} -> key-service [company-admin]",
+            "GET /v1/api-keys/{id}/audit -> key-service [company-admin]",
             "GET /v1/integrations/ashby -> ashby-connector-service [company-admin]",
             "POST /v1/integrations/ashby/connect -> ashby-connector-service [company-admin]",
             "POST /v1/integrations/ashby/reconnect -> ashby-connector-service [company-admin]",

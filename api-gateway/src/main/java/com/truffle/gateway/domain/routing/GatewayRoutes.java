@@ -35,6 +35,8 @@ public final class GatewayRoutes {
                 .get("/v1/webhooks").to(SCREENING_SERVICE).requires(ADMIN)
                 .post("/v1/webhooks").to(SCREENING_SERVICE).requires(ADMIN)
                 .delete("/v1/webhooks/{id}").to(SCREENING_SERVICE).requires(ADMIN)
+                .post("/v1/webhooks/{id}/test").to(SCREENING_SERVICE).requires(ADMIN)
+                .get("/v1/webhooks/{id}/deliveries").to(SCREENING_SERVICE).requires(ADMIN)
                 .get("/v1/account").to(SCREENING_SERVICE).requires(ADMIN)
                 .patch("/v1/account").to(SCREENING_SERVICE).requires(ADMIN)
                 // the company admin's session in the web app
@@ -46,6 +48,7 @@ public final class GatewayRoutes {
                 .patch("/v1/api-keys/{id}").to(KEY_SERVICE).requires(COMPANY_ADMIN)
                 .post("/v1/api-keys/{id}/regenerate").to(KEY_SERVICE).requires(COMPANY_ADMIN)
                 .delete("/v1/api-keys/{id}").to(KEY_SERVICE).requires(COMPANY_ADMIN)
+                .get("/v1/api-keys/{id}/audit").to(KEY_SERVICE).requires(COMPANY_ADMIN)
                 .get("/v1/integrations/ashby").to(ASHBY_CONNECTOR).requires(COMPANY_ADMIN)
                 .post("/v1/integrations/ashby/connect").to(ASHBY_CONNECTOR).requires(COMPANY_ADMIN)
                 .post("/v1/integrations/ashby/reconnect").to(ASHBY_CONNECTOR).requires(COMPANY_ADMIN)
