@@ -1,6 +1,9 @@
 package com.truffle.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -118,18 +121,15 @@ final class BenchStack implements AutoCloseable {
     }
 
     /** A new key: {@code {"id","secret",…}}; retried while AccessApproved travels to key-service. */
-    JsonNode createKey(String company, String permission) throws Exception {
+    JsonNode createKey(String company, String permission) {
         String body = "{\"name\":\"bench " + permission + "\",\"description\":\"benchmark\",\"permission\":\"" + permission + "\"}";
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        HttpResponse<String> last;
-        do {
-            last = send("POST", "/v1/api-keys", adminToken(company), body);
-            if (last.statusCode() == 201) {
-                return JSON.readTree(last.body());
-            }
-            Thread.sleep(200); // a benchmark driver, not a test: waiting for Kafka to deliver AccessApproved
-        } while (System.nanoTime() < deadline);
-        throw new IllegalStateException("could not create a key: HTTP " + last.statusCode() + " " + last.body());
+        HttpResponse<String> created = await("a key for " + company).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> send("POST", "/v1/api-keys", adminToken(company), body), r -> r.statusCode() == 201);
+        try {
+            return JSON.readTree(created.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     HttpResponse<String> regenerate(String company, String keyId) throws Exception {
@@ -141,18 +141,10 @@ final class BenchStack implements AutoCloseable {
     }
 
     /** Waits until GET /v1/jobs with this key answers 200 through the gateway. */
-    void awaitWorking(String secret) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        int status;
-        do {
-            status = http.send(HttpRequest.newBuilder(URI.create(gateway() + "/v1/jobs"))
-                    .header("Authorization", "Bearer " + secret).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-            if (status == 200) {
-                return;
-            }
-            Thread.sleep(50);
-        } while (System.nanoTime() < deadline);
-        throw new IllegalStateException("GET /v1/jobs with a fresh key answered " + status);
+    void awaitWorking(String secret) {
+        await("GET /v1/jobs with a fresh key").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> http.send(HttpRequest.newBuilder(URI.create(gateway() + "/v1/jobs"))
+                        .header("Authorization", "Bearer " + secret).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
     }
 
     /** An internal JWT as the gateway would sign it, for calling screening-service directly (the baseline). */

@@ -1,5 +1,7 @@
 package com.truffle.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -8,6 +10,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -200,9 +203,9 @@ public final class HttpLoadBench {
         if (process == null) {
             return 0;
         }
-        long total = process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+        long total = process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
         for (ProcessHandle child : process.children().toList()) {
-            total += child.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+            total += child.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
         }
         return total;
     }
@@ -319,18 +322,17 @@ public final class HttpLoadBench {
         Files.writeString(file, conf);
         Process p = new ProcessBuilder("nginx", "-p", prefix.toString(), "-c", file.toString())
                 .redirectErrorStream(true).redirectOutput(prefix.resolve("logs/stdout.log").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            try (Socket s = new Socket("127.0.0.1", port)) {
-                return p;
-            } catch (IOException notYet) {
-                if (!p.isAlive()) {
-                    throw new IllegalStateException("nginx exited: " + Files.readString(prefix.resolve("logs/stdout.log")));
-                }
-                Thread.sleep(50);
+        await("nginx listening on " + port).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            if (!p.isAlive()) {
+                throw new IllegalStateException("nginx exited: " + Files.readString(prefix.resolve("logs/stdout.log")));
             }
-        }
-        throw new IllegalStateException("nginx did not listen on " + port);
+            try (Socket s = new Socket("127.0.0.1", port)) {
+                return true;
+            } catch (IOException notYet) {
+                return false;
+            }
+        });
+        return p;
     }
 
     static int status(Target t) throws Exception {
