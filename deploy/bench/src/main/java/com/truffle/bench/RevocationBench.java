@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.truffle.deploy.stack.LocalStack;
 
 /**
  * Revocation propagation through the whole stack: a client hammers GET /v1/jobs with a key while its company admin
@@ -71,7 +72,7 @@ public final class RevocationBench {
             print("revoke", revoke);
             System.out.println("goal: p99 <= 100 ms (anchors: Kong 5 s, Tyk 15 s, Unkey 30-60 s, Apigee 180 s)");
             System.out.println("of which the gateway's part (key-state record written to Kafka -> applied in its replica), from its /q/metrics:");
-            HttpResponse<String> metrics = Trial.HTTP.send(HttpRequest.newBuilder(URI.create(stack.gateway() + "/q/metrics")).GET().build(),
+            HttpResponse<String> metrics = Trial.HTTP.send(HttpRequest.newBuilder(URI.create(stack.stack.managementUrl(LocalStack.API_GATEWAY) + "/q/metrics")).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             metrics.body().lines().filter(l -> l.startsWith("truffle_gateway_replica_lag_seconds"))
                     .forEach(l -> System.out.println("  " + l));

@@ -45,7 +45,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * one), the in-process Kafka broker, the {@linkplain DevIdentityProvider dev identity provider}, the
  * {@linkplain AshbySandbox Ashby sandbox}, the {@linkplain SmtpCatcher SMTP catcher} and the five services as
  * child JVMs ({@code <module>/target/quarkus-app/quarkus-run.jar}), each given the environment contract below,
- * then waits until every service's {@code /q/health/ready} answers 200.
+ * then waits until every service's {@code /q/health/ready} answers 200 (the gateway's on its management port).
  *
  * <pre>{@code
  * try (LocalStack stack = LocalStack.forTests(repoRoot).start()) {
@@ -60,7 +60,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * secrets, a broker with a temporary log dir; only PG_HOST/PG_PORT/PG_USER/PG_PASSWORD are read from the
  * environment, so a developer's shell cannot redirect a test run to a real Ashby).
  *
- * <p>Environment of every service: {@code PORT, PG_HOST, PG_PORT, DB_USER, DB_PASSWORD, DB_NAME} (the last
+ * <p>Environment of every service: {@code PORT} (and {@code MANAGEMENT_PORT} for the gateway, whose health and
+ * metrics are never on its public port), {@code PG_HOST, PG_PORT, DB_USER, DB_PASSWORD, DB_NAME} (the last
  * three not for the gateway, which has no database), {@code KAFKA_BOOTSTRAP_SERVERS,
  * TRUFFLE_INTERNAL_JWT_PUBLIC_KEY_LOCATION, QUARKUS_PROFILE=prod}; plus, for api-gateway
  * {@code TRUFFLE_INTERNAL_JWT_PRIVATE_KEY_LOCATION, TRUFFLE_IDP_JWKS_URL, TRUFFLE_IDP_ISSUER, TRUFFLE_KEY_PEPPER,
@@ -74,10 +75,17 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 public final class LocalStack implements AutoCloseable {
 
-    /** A service module: its directory name, its port in the dev stack, its database role (null: none). */
-    public record Service(String module, int devPort, String role) {
+    /**
+     * A service module: its directory name, its port in the dev stack, the dev port of its management interface
+     * (health, metrics; 0: served on its main port), its database role (null: none).
+     */
+    public record Service(String module, int devPort, int devManagementPort, String role) {
         public boolean hasDatabase() {
             return role != null;
+        }
+
+        public boolean hasManagementPort() {
+            return devManagementPort != 0;
         }
     }
 
@@ -88,11 +96,11 @@ public final class LocalStack implements AutoCloseable {
     public static final String ASHBY_CONNECTOR_SERVICE = "ashby-connector-service";
 
     public static final List<Service> SERVICES = List.of(
-            new Service(API_GATEWAY, 8080, null),
-            new Service(KEY_SERVICE, 8081, "truffle_keys"),
-            new Service(ACCESS_REQUEST_SERVICE, 8082, "truffle_access"),
-            new Service(SCREENING_SERVICE, 8083, "truffle_screening"),
-            new Service(ASHBY_CONNECTOR_SERVICE, 8084, "truffle_ashby"));
+            new Service(API_GATEWAY, 8080, 9000, null),
+            new Service(KEY_SERVICE, 8081, 0, "truffle_keys"),
+            new Service(ACCESS_REQUEST_SERVICE, 8082, 0, "truffle_access"),
+            new Service(SCREENING_SERVICE, 8083, 0, "truffle_screening"),
+            new Service(ASHBY_CONNECTOR_SERVICE, 8084, 0, "truffle_ashby"));
 
     /** The five modules, gateway first. */
     public static final List<String> MODULES = SERVICES.stream().map(Service::module).toList();
@@ -109,7 +117,7 @@ public final class LocalStack implements AutoCloseable {
             List.of("-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     /** Every variable of the contract: removed from what a child inherits before its own values are set. */
-    private static final Set<String> CONTRACT_VARIABLES = Set.of("PORT", "PG_HOST", "PG_PORT", "DB_USER",
+    private static final Set<String> CONTRACT_VARIABLES = Set.of("PORT", "MANAGEMENT_PORT", "PG_HOST", "PG_PORT", "DB_USER",
             "DB_PASSWORD", "DB_NAME", "KAFKA_BOOTSTRAP_SERVERS", "TRUFFLE_INTERNAL_JWT_PUBLIC_KEY_LOCATION",
             "QUARKUS_PROFILE", "TRUFFLE_INTERNAL_JWT_PRIVATE_KEY_LOCATION", "TRUFFLE_IDP_JWKS_URL",
             "TRUFFLE_IDP_ISSUER", "TRUFFLE_KEY_PEPPER", "KEY_SERVICE_URL", "ACCESS_SERVICE_URL",
@@ -144,6 +152,7 @@ public final class LocalStack implements AutoCloseable {
     private volatile State state = State.NEW;
     private final Object lifecycle = new Object();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, Integer> managementPorts = new LinkedHashMap<>();
     private final Map<String, ChildProcess> children = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -418,6 +427,16 @@ public final class LocalStack implements AutoCloseable {
         return "http://127.0.0.1:" + servicePort(module);
     }
 
+    /**
+     * Where a module answers {@code /q/health} and {@code /q/metrics}: its management port when it has one (the
+     * gateway), else its main port.
+     */
+    public String managementUrl(String module) {
+        servicePort(module);
+        Integer port = managementPorts.get(module);
+        return port == null ? serviceUrl(module) : "http://127.0.0.1:" + port;
+    }
+
     /** The port a module listens on (assigned at start, kept across its restarts). */
     public int servicePort(String module) {
         service(module);
@@ -616,6 +635,9 @@ public final class LocalStack implements AutoCloseable {
         if (mode == Mode.DEVELOPMENT) {
             for (Service s : SERVICES) {
                 ports.put(s.module(), s.devPort());
+                if (s.hasManagementPort()) {
+                    managementPorts.put(s.module(), s.devManagementPort());
+                }
             }
             String gatewayPort = env("GATEWAY_PORT", null);
             if (gatewayPort != null) {
@@ -627,6 +649,8 @@ public final class LocalStack implements AutoCloseable {
             }
             List<String> busy = new ArrayList<>();
             selectedModules.forEach(m -> checkFree(ports.get(m), m, busy));
+            selectedModules.stream().filter(managementPorts::containsKey)
+                    .forEach(m -> checkFree(managementPorts.get(m), m + "'s health and metrics", busy));
             checkFree(DEV_IDP_PORT, "identity provider", busy);
             if (env("ASHBY_BASE_URL", null) == null) {
                 checkFree(DEV_ASHBY_SANDBOX_PORT, "Ashby sandbox", busy);
@@ -645,9 +669,13 @@ public final class LocalStack implements AutoCloseable {
                         + " (the gateway's can be moved with GATEWAY_PORT).");
             }
         } else {
-            List<Integer> free = Ports.free(SERVICES.size());
+            List<Service> managed = SERVICES.stream().filter(Service::hasManagementPort).toList();
+            List<Integer> free = Ports.free(SERVICES.size() + managed.size());
             for (int i = 0; i < SERVICES.size(); i++) {
                 ports.put(SERVICES.get(i).module(), free.get(i));
+            }
+            for (int i = 0; i < managed.size(); i++) {
+                managementPorts.put(managed.get(i).module(), free.get(SERVICES.size() + i));
             }
         }
     }
@@ -783,6 +811,9 @@ public final class LocalStack implements AutoCloseable {
     Map<String, String> serviceEnvironment(Service s) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PORT", String.valueOf(ports.get(s.module())));
+        if (managementPorts.containsKey(s.module())) {
+            env.put("MANAGEMENT_PORT", String.valueOf(managementPorts.get(s.module())));
+        }
         env.put("PG_HOST", database.host());
         env.put("PG_PORT", String.valueOf(database.port()));
         if (s.hasDatabase()) {
@@ -893,7 +924,7 @@ public final class LocalStack implements AutoCloseable {
     /** null when ready, else what was seen (status and body, or the connection error). */
     private String probeReady(String module) {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(serviceUrl(module) + "/q/health/ready"))
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(managementUrl(module) + "/q/health/ready"))
                     .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() == 200) {
                 return null;

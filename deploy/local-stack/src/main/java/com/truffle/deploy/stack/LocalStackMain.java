@@ -41,6 +41,8 @@ public final class LocalStackMain {
                 .append(String.format(Locale.ROOT, "%.1f s", stack.startupTime().toMillis() / 1e3)).append(')').append(nl)
                 .append(nl)
                 .append("  Gateway            ").append(stack.gatewayUrl()).append(nl)
+                .append("    health, metrics  ").append(stack.managementUrl(LocalStack.API_GATEWAY))
+                .append("/q/health  /q/metrics  (management port: never on the public one)").append(nl)
                 .append("  Swagger UI").append(nl);
         for (String module : LocalStack.MODULES) {
             b.append(String.format("    %-24s %s/q/swagger-ui%n", module, stack.serviceUrl(module)));

@@ -104,7 +104,13 @@ class LocalStackTest {
             assertTrue(Files.isRegularFile(Path.of(env.get("TRUFFLE_INTERNAL_JWT_PUBLIC_KEY_LOCATION"))), module);
             assertFalse(env.containsKey("PG_USER"), "the admin credentials stay with the launcher");
             assertFalse(env.containsKey("PG_PASSWORD"));
-            if (!module.equals(LocalStack.API_GATEWAY)) {
+            if (module.equals(LocalStack.API_GATEWAY)) {
+                int management = Integer.parseInt(env.get("MANAGEMENT_PORT"));
+                ports.add(management);
+                assertEquals(stack.managementUrl(module), "http://127.0.0.1:" + management);
+            } else {
+                assertFalse(env.containsKey("MANAGEMENT_PORT"), module + " serves health on its own port");
+                assertEquals(stack.serviceUrl(module), stack.managementUrl(module));
                 String db = stack.databaseName(module);
                 assertTrue(db.matches("truffle_[a-z]+_it_[a-z0-9]{8}"), db);
                 assertEquals(stack.databaseUser(module), env.get("DB_USER"));
@@ -116,7 +122,7 @@ class LocalStackTest {
                 }
             }
         }
-        assertEquals(5, ports.stream().distinct().count(), "five distinct ports");
+        assertEquals(6, ports.stream().distinct().count(), "five services and the gateway's management port, all distinct");
         assertEquals(List.of("truffle_keys", "truffle_access", "truffle_screening", "truffle_ashby"),
                 LocalStack.MODULES.subList(1, 5).stream().map(stack::databaseUser).toList());
 
@@ -223,6 +229,7 @@ class LocalStackTest {
             processes.add(ProcessHandle.of(stack.pid(module)).orElseThrow());
             ports.put(module, stack.servicePort(module));
         }
+        ports.put("gateway management", URI.create(stack.managementUrl(LocalStack.API_GATEWAY)).getPort());
         ports.put("idp", URI.create(stack.idpUrl()).getPort());
         ports.put("ashby", URI.create(stack.ashbySandboxUrl()).getPort());
         ports.put("smtp", stack.smtpPort());

@@ -28,7 +28,7 @@ import io.vertx.ext.web.RoutingContext;
 import org.jboss.logging.Logger;
 
 /**
- * The public door: every request but Quarkus' own {@code /q/*} comes here, is decided by the application
+ * The public door: every request but the public API docs ({@code /q/openapi}, {@code /q/swagger-ui}) comes here, is decided by the application
  * ({@link AuthorizeRequestUseCase}) and is either streamed to its service or answered with a problem. The request
  * body is paused until the decision, so nothing is read (let alone buffered) before the caller is known.
  */
@@ -36,7 +36,9 @@ import org.jboss.logging.Logger;
 public class GatewayRouter {
 
     private static final Logger LOG = Logger.getLogger(GatewayRouter.class);
-    private static final String NON_APPLICATION_ROOT = "/q/";
+    /** Quarkus answers these on the public port; health and metrics live on the management port only. */
+    private static final String OPENAPI = "/q/openapi";
+    private static final String SWAGGER_UI = "/q/swagger-ui";
 
     private enum Outcome { FORWARDED, NOT_FOUND, UNAUTHENTICATED, FORBIDDEN, RATE_LIMITED, ERROR }
 
@@ -63,8 +65,8 @@ public class GatewayRouter {
     void handle(RoutingContext rc) {
         HttpServerRequest request = rc.request();
         String path = request.path();
-        if (path != null && path.startsWith(NON_APPLICATION_ROOT)) {
-            rc.next(); // health, metrics, OpenAPI: Quarkus answers
+        if (path != null && (path.startsWith(OPENAPI) || path.startsWith(SWAGGER_UI))) {
+            rc.next(); // the public API's documentation: Quarkus answers
             return;
         }
         request.pause();

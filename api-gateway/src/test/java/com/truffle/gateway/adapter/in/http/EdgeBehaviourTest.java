@@ -3,6 +3,7 @@ package com.truffle.gateway.adapter.in.http;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import com.truffle.gateway.support.FakeService;
@@ -32,17 +34,20 @@ import io.restassured.response.Response;
 @WithTestResource(GatewayTestResource.class)
 class EdgeBehaviourTest {
 
+    @ConfigProperty(name = "quarkus.management.test-port")
+    int managementPort;
+
     static final String UUID_SHAPE = "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
 
     @Test
     void everyAnswerCarriesOneRequestIdAndTheServiceGetsTheSame() {
         TestApiKey read = Replica.admit(TestApiKey.live("edge-co", "READ"));
-        // gateway-made answers: 404, 401, 403 and Quarkus' own health endpoint
+        // gateway-made answers: 404, 401, 403 and Quarkus' own API docs
         for (Response r : List.of(
                 given().get("/nowhere"),
                 given().get("/v1/jobs"),
                 given().header("Authorization", read.bearer()).post("/v1/jobs"),
-                given().get("/q/health/ready"))) {
+                given().get("/q/openapi"))) {
             assertThat(r.headers().getValues("X-Request-Id")).hasSize(1);
             assertThat(r.header("X-Request-Id")).matches(UUID_SHAPE);
         }
@@ -211,8 +216,19 @@ class EdgeBehaviourTest {
     }
 
     @Test
+    void healthAndMetricsAnswerOnTheManagementPortOnlyNeverOnThePublicDoor() {
+        given().port(managementPort).get("/q/health/live").then().statusCode(200);
+        given().port(managementPort).get("/q/metrics").then().statusCode(200)
+                .body(containsString("truffle_gateway_requests_total"));
+        for (String path : List.of("/q/health", "/q/health/ready", "/q/metrics", "/q/info", "/q/dev-ui", "/q/")) {
+            given().get(path).then().statusCode(404).contentType("application/problem+json");
+        }
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
     void readinessReportsTheReplicaAndPublicRoutesNeedNoCredential() {
-        given().get("/q/health/ready").then().statusCode(200)
+        given().port(managementPort).get("/q/health/ready").then().statusCode(200)
                 .body("checks.name", hasItem("key-state replica"))
                 .body("checks.find { it.name == 'key-state replica' }.status", equalTo("UP"));
         String id = "public-" + UUID.randomUUID();

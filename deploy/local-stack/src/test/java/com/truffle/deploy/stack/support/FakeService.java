@@ -15,7 +15,8 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A stand-in for a service process in the supervisor and stack tests, self-contained (JDK only) so it can be
  * packaged alone as a fake {@code quarkus-run.jar}. It listens on {@code $PORT} and answers
- * {@code GET /q/health/ready} with 200 and {@code GET /env} with its environment as JSON.
+ * {@code GET /q/health/ready} with 200 (on {@code $MANAGEMENT_PORT} instead when that is set, as the gateway does)
+ * and {@code GET /env} with its environment as JSON.
  * <ul>
  *   <li>{@code FAKE_CHILD_PORT=n}: also starts a grandchild process (this class again) listening on n;</li>
  *   <li>{@code FAKE_IGNORE_TERM=true}: a shutdown hook that never returns, so SIGTERM is not enough;</li>
@@ -45,8 +46,11 @@ public final class FakeService {
         }
         int port = Integer.parseInt(System.getenv("PORT"));
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 16);
+        String managementPort = System.getenv("MANAGEMENT_PORT");
+        HttpServer management = managementPort == null ? server
+                : HttpServer.create(new InetSocketAddress("127.0.0.1", Integer.parseInt(managementPort)), 16);
         boolean neverReady = Files.exists(Path.of("never-ready"));
-        server.createContext("/q/health/ready", exchange -> {
+        management.createContext("/q/health/ready", exchange -> {
             if (neverReady) {
                 send(exchange.getResponseBody(), exchange, 503, "{\"status\":\"DOWN\",\"checks\":[]}");
             } else {
@@ -57,6 +61,9 @@ public final class FakeService {
             send(exchange.getResponseBody(), exchange, 200, json(new TreeMap<>(System.getenv())));
         });
         server.start();
+        if (management != server) {
+            management.start();
+        }
         System.out.println("FakeService listening on " + port + " in " + Path.of("").toAbsolutePath());
 
         String childPort = System.getenv("FAKE_CHILD_PORT");
