@@ -192,6 +192,26 @@ class AshbyIT {
 
     @Test
     @Order(5)
+    void planLeavesPaidTheCardLocksAndThePartnerKeyStopsBackOnPaidBothReturn() {
+        String company = Platform.approvedCompany();
+        String partnerKey = Ashby.connect(company, "sandbox_" + UUID.randomUUID());
+        Ashby.as(partnerKey).body("{}").post("/partners/ashby/assessment.list").then().statusCode(200);
+
+        Platform.setPlan(company, "TRIAL");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Boolean.FALSE.equals(Ashby.card(company).get("available")));
+        assertThat(Ashby.card(company)).containsEntry("message", "Available on paid plans");
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                Ashby.as(partnerKey).body("{}").post("/partners/ashby/assessment.list").statusCode() == 401);
+
+        Platform.setPlan(company, "PAID");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Boolean.TRUE.equals(Ashby.card(company).get("available")));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                Ashby.as(partnerKey).body("{}").post("/partners/ashby/assessment.list").statusCode() == 200);
+        assertThat(Ashby.card(company)).containsEntry("status", "CONNECTED");
+    }
+
+    @Test
+    @Order(6)
     void measureSubmitToAshbyLatency() {
         String company = Platform.approvedCompany();
         String write = Platform.createKey(company, "WRITE").getString("secret");
