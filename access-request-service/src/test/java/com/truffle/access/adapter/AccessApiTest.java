@@ -39,10 +39,13 @@ class AccessApiTest {
     }
 
     static String requestAccess(String company, int expectedStatus) {
+        return requestAccessAnswer(company).then().statusCode(expectedStatus).body("status", equalTo("PENDING")).extract().path("id");
+    }
+
+    static io.restassured.response.Response requestAccessAnswer(String company) {
         return given().auth().oauth2(InternalTokens.companyAdmin(company)).contentType(ContentType.JSON)
                 .body("{\"use_case\":\"Sync candidates to our CRM\"}")
-                .post("/v1/api-access/requests")
-                .then().statusCode(expectedStatus).body("status", equalTo("PENDING")).extract().path("id");
+                .post("/v1/api-access/requests");
     }
 
     @Test
@@ -63,8 +66,15 @@ class AccessApiTest {
     void paidCompanyRequestsStaffApproveAndAccessApprovedIsPublishedThroughTheOutbox() {
         String company = company();
         setPlan(company, "PAID");
-        String id = requestAccess(company, 201);
-        assertThat(requestAccess(company, 200)).as("a second click returns the same pending request").isEqualTo(id);
+        var first = requestAccessAnswer(company);
+        first.then().statusCode(201).body("status", equalTo("PENDING"));
+        assertThat(first.header("Idempotent-Replayed")).isNull();
+        String id = first.path("id");
+        // a second click: the contract's 201 with the same pending request, marked as a replay; nothing new is made
+        var again = requestAccessAnswer(company);
+        again.then().statusCode(201).header("Idempotent-Replayed", "true").body("status", equalTo("PENDING"));
+        assertThat(again.<String>path("id")).as("a second click returns the same pending request").isEqualTo(id);
+        assertThat(TestDatabase.count("select count(*) from access_request where company_id = ?", company)).isEqualTo(1);
 
         given().auth().oauth2(STAFF).get("/staff/access-requests?status=PENDING&limit=200")
                 .then().statusCode(200).body("data.id", hasItem(id));
@@ -119,7 +129,8 @@ class AccessApiTest {
         String company = company();
         setPlan(company, "PAID");
         String id = requestAccess(company, 201);
-        given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("{}").post("/staff/access-requests/{id}/approve", id).then().statusCode(200);
+        // DESIGN's approve has no body: a bare POST (no Content-Type) is enough
+        given().auth().oauth2(STAFF).post("/staff/access-requests/{id}/approve", id).then().statusCode(200).body("status", equalTo("APPROVED"));
         given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("{\"plan\":\"TRIAL\"}").put("/staff/companies/{id}/plan", company)
                 .then().statusCode(200).body("access_status", equalTo("SUSPENDED"));
         setPlan(company, "PAID");

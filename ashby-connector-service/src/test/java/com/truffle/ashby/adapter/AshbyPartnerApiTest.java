@@ -164,6 +164,12 @@ class AshbyPartnerApiTest {
                 .body("success", equalTo(false)).body("errorInfo.code", equalTo("invalid_input"))
                 .body("errorInfo.message", notNullValue());
         partner(company, "assessment.start", "[1,2]").statusCode(400).body("success", equalTo(false));
+        // ids longer than any real one are malformed input, never a 500 from the unique index
+        partner(company, "assessment.start", Fixtures.startBody(fixture[1], "x@example.com", "a".repeat(5000))).statusCode(400)
+                .body("success", equalTo(false)).body("errorInfo.code", equalTo("invalid_input"))
+                .body("errorInfo.message", org.hamcrest.Matchers.containsString("ashby_id"));
+        partner(company, "assessment.cancel", "{\"assessment_id\":\"" + "b".repeat(5000) + "\"}").statusCode(400)
+                .body("errorInfo.code", equalTo("invalid_input"));
         assertThat(TestDatabase.count("select count(*) from assessment where company_id = ?", company)).isZero();
     }
 

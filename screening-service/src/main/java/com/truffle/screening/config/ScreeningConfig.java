@@ -70,6 +70,10 @@ public interface ScreeningConfig {
         @WithDefault("false")
         boolean requireHttps();
 
+        /** Loopback/private webhook targets allowed (local stack, tests); read by the sender. */
+        @WithDefault("false")
+        boolean allowPrivateTargets();
+
         @WithDefault("20")
         int maxPerCompany();
     }

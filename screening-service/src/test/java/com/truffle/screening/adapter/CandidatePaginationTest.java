@@ -99,5 +99,10 @@ class CandidatePaginationTest {
         given().auth().oauth2(api.read).queryParam("cursor", "garbage").get("/v1/candidates")
                 .then().statusCode(400).body("type", equalTo("https://docs.truffle.dev/problems/invalid-cursor"));
         given().auth().oauth2(api.read).queryParam("limit", 500).get("/v1/candidates").then().statusCode(422);
+        for (String list : java.util.List.of("/v1/candidates", "/v1/jobs", "/v1/screenings")) {
+            given().auth().oauth2(api.read).queryParam("limit", "fifty").get(list).then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("https://docs.truffle.dev/problems/invalid-parameter"));
+        }
     }
 }

@@ -62,7 +62,11 @@ public final class Api {
     }
 
     public String invite(String candidateId, String jobId, int expectedStatus) {
-        return as(write).body("{\"job_id\":\"" + jobId + "\"}").post("/v1/candidates/{id}/invitations", candidateId)
-                .then().statusCode(expectedStatus).extract().path("screening_id");
+        var answer = as(write).body("{\"job_id\":\"" + jobId + "\"}").post("/v1/candidates/{id}/invitations", candidateId);
+        answer.then().statusCode(expectedStatus);
+        if (expectedStatus == 201) {
+            org.assertj.core.api.Assertions.assertThat(answer.header("Idempotent-Replayed")).as("a first invitation is new").isNull();
+        }
+        return answer.path("screening_id");
     }
 }

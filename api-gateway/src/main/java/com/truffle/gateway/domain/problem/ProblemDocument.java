@@ -29,8 +29,14 @@ public final class ProblemDocument {
         return sb.append('}').toString();
     }
 
-    private static StringBuilder member(StringBuilder sb, String name, String value) {
+    /** {@code "name":"value"} with JSON escaping (null: {@code null}). */
+    static StringBuilder member(StringBuilder sb, String name, String value) {
         sb.append('"').append(name).append("\":");
+        return quoted(sb, value);
+    }
+
+    /** A JSON string (null: {@code null}). */
+    static StringBuilder quoted(StringBuilder sb, String value) {
         if (value == null) {
             return sb.append("null");
         }

@@ -66,7 +66,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * TRUFFLE_INTERNAL_JWT_PUBLIC_KEY_LOCATION, QUARKUS_PROFILE=prod}; plus, for api-gateway
  * {@code TRUFFLE_INTERNAL_JWT_PRIVATE_KEY_LOCATION, TRUFFLE_IDP_JWKS_URL, TRUFFLE_IDP_ISSUER, TRUFFLE_KEY_PEPPER,
  * KEY_SERVICE_URL, ACCESS_SERVICE_URL, SCREENING_SERVICE_URL, ASHBY_CONNECTOR_URL}; key-service
- * {@code TRUFFLE_KEY_PEPPER}; screening-service {@code SMTP_HOST, SMTP_PORT, TRUFFLE_PUBLIC_URL, TRUFFLE_SCREENING_ENCRYPTION_KEY};
+ * {@code TRUFFLE_KEY_PEPPER}; screening-service {@code SMTP_HOST, SMTP_PORT, TRUFFLE_PUBLIC_URL, TRUFFLE_SCREENING_ENCRYPTION_KEY,
+ * TRUFFLE_SCREENING_WEBHOOKS_ALLOW_PRIVATE_TARGETS=true};
  * ashby-connector-service {@code ASHBY_BASE_URL, TRUFFLE_ASHBY_ENCRYPTION_KEY, KEY_SERVICE_URL, TRUFFLE_PUBLIC_URL}.
  *
  * <p>{@link #close()} (also run by a JVM shutdown hook, so Ctrl-C works) leaves no process and no port
@@ -123,6 +124,7 @@ public final class LocalStack implements AutoCloseable {
             "TRUFFLE_IDP_ISSUER", "TRUFFLE_KEY_PEPPER", "KEY_SERVICE_URL", "ACCESS_SERVICE_URL",
             "SCREENING_SERVICE_URL", "ASHBY_CONNECTOR_URL", "SMTP_HOST", "SMTP_PORT", "TRUFFLE_PUBLIC_URL",
             "ASHBY_BASE_URL", "TRUFFLE_ASHBY_ENCRYPTION_KEY", "TRUFFLE_SCREENING_ENCRYPTION_KEY",
+            "TRUFFLE_SCREENING_WEBHOOKS_ALLOW_PRIVATE_TARGETS",
             // the admin credentials are the launcher's, never a service's
             "PG_USER", "PG_PASSWORD");
 
@@ -841,6 +843,8 @@ public final class LocalStack implements AutoCloseable {
                 env.put("SMTP_PORT", String.valueOf(smtpPort));
                 env.put("TRUFFLE_PUBLIC_URL", gatewayUrl());
                 env.put("TRUFFLE_SCREENING_ENCRYPTION_KEY", secrets.screeningEncryptionKey());
+                // a local stack's webhook receivers are on this machine; production refuses non-public targets
+                env.put("TRUFFLE_SCREENING_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
             }
             case ASHBY_CONNECTOR_SERVICE -> {
                 env.put("ASHBY_BASE_URL", ashbyBaseUrl);

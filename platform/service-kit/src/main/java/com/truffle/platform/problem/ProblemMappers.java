@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
@@ -34,6 +35,7 @@ import com.truffle.platform.web.RequestIds;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String SCREENER = "/screener/";
 
     @Inject
     ProblemResponder responder;
@@ -92,6 +94,11 @@ public class ProblemMappers {
             return json(jpe, request);
         }
         int status = e.getResponse().getStatus();
+        if (e instanceof NotFoundException && cause != null && !(cause instanceof WebApplicationException)) {
+            // JAX-RS answers a query or path parameter that does not convert (?limit=abc) with 404: it is bad input
+            return respond(Problem.of(400, "invalid-parameter", "Invalid parameter",
+                    "A query or path parameter has the wrong type (e.g. 'limit' must be a whole number)."), request);
+        }
         Problem p = switch (status) {
             case 400 -> Problem.of(400, "malformed-request", "Malformed request", "The request could not be read.");
             case 401 -> Problem.of(401, "unauthenticated", "Unauthenticated", "Valid credentials are required.");
@@ -109,10 +116,19 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, HttpServerRequest request) {
-        LOG.errorf("unexpected error answering %s %s (request %s): %s", request.method(), request.path(),
+        LOG.errorf("unexpected error answering %s %s (request %s): %s", request.method(), loggablePath(request.path()),
                 RequestIds.of(request), e.toString());
         return respond(Problem.of(500, "internal", "Internal error",
                 "Something went wrong on our side; quote the request id to support."), request);
+    }
+
+    /** The screener's token is the candidate's only credential: it never reaches a log ({@code /screener/{token}/…}). */
+    public static String loggablePath(String path) {
+        if (path == null || !path.startsWith(SCREENER)) {
+            return path;
+        }
+        int end = path.indexOf('/', SCREENER.length());
+        return SCREENER + "{token}" + (end < 0 ? "" : path.substring(end));
     }
 
     static Problem malformed(JsonProcessingException e) {

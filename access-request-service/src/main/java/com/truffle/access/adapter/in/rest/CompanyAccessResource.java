@@ -20,6 +20,7 @@ import com.truffle.access.application.port.in.RequestAccessUseCase.RequestAccess
 import com.truffle.access.domain.CompanyId;
 import com.truffle.platform.security.Caller;
 import com.truffle.platform.security.Roles;
+import com.truffle.platform.web.IdempotentCreate;
 import io.smallrye.mutiny.Uni;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -44,14 +45,17 @@ public class CompanyAccessResource {
                 requests.isEmpty() ? null : RequestView.of(requests.get(requests.size() - 1)))));
     }
 
-    /** 201 with a new pending request; 200 with the same one when a request is already pending. */
+    /**
+     * 201 with the pending request (DESIGN §4a): a new one, or the same one when a request is already pending, then
+     * marked {@code Idempotent-Replayed: true} — a second click never creates a second request.
+     */
     @POST
     @Path("/requests")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<CreatedRequest>> request(@Valid AccessRequestBody body) {
         String useCase = body == null ? null : body.useCase();
         return requestAccess.requestAccess(new RequestAccessCommand(new CompanyId(caller.companyId()), useCase, caller.principal()))
-                .map(outcome -> RestResponse.status(outcome.created() ? RestResponse.Status.CREATED : RestResponse.Status.OK,
+                .map(outcome -> IdempotentCreate.created(outcome.created(),
                         new CreatedRequest(outcome.request().id().toString(), outcome.request().status().name())));
     }
 }

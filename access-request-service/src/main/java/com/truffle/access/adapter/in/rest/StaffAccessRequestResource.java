@@ -61,12 +61,20 @@ public class StaffAccessRequestResource {
                 () -> Problem.of(404, "not-found", "Not found", "No access request " + id + ".").toException())));
     }
 
+    /** An optional {@code {"reason"}} is kept with the decision. */
     @POST
     @Path("/{id}/approve")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<DecisionView> approve(@RestPath String id, @Valid DecisionBody body) {
         return decide.decide(new DecideCommand(requestId(id), Verdict.APPROVE, caller.principal(), body == null ? null : body.reason()))
                 .map(StaffAccessRequestResource::view);
+    }
+
+    /** DESIGN §4a's approve has no body: a bare POST, without Content-Type, approves too. */
+    @POST
+    @Path("/{id}/approve")
+    public Uni<DecisionView> approveWithoutBody(@RestPath String id) {
+        return approve(id, null);
     }
 
     @POST

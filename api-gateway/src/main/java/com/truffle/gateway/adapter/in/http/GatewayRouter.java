@@ -17,6 +17,7 @@ import com.truffle.gateway.application.port.out.ForwardRequestPort;
 import com.truffle.gateway.application.port.out.ForwardRequestPort.ForwardInstruction;
 import com.truffle.gateway.domain.forwarding.TraceContext;
 import com.truffle.gateway.domain.problem.Denial;
+import com.truffle.gateway.domain.problem.DenialFormat;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Context;
@@ -75,7 +76,7 @@ public class GatewayRouter {
         try {
             decision = authorize.authorize(call);
         } catch (RuntimeException e) {
-            LOG.errorf("could not decide %s %s: %s", call.method(), path, e.toString());
+            LOG.errorf("could not decide %s %s: %s", call.method(), loggable(path), e.toString());
             deny(rc, Denial.internalError(), Outcome.ERROR);
             return;
         }
@@ -84,7 +85,7 @@ public class GatewayRouter {
             pending.decision().subscribe().with(
                     later -> onContext(context, () -> act(rc, later)),
                     failure -> onContext(context, () -> {
-                        LOG.errorf("could not decide %s %s: %s", call.method(), path, failure.toString());
+                        LOG.errorf("could not decide %s %s: %s", call.method(), loggable(path), failure.toString());
                         deny(rc, Denial.internalError(), Outcome.ERROR);
                     }));
             return;
@@ -113,8 +114,17 @@ public class GatewayRouter {
 
     private void deny(RoutingContext rc, Denial denial, Outcome outcome) {
         outcomes.get(outcome).increment();
-        ProblemResponses.send(rc.response(), denial, RequestIdFilter.of(rc));
+        ProblemResponses.send(rc.response(), denial, RequestIdFilter.of(rc), DenialFormat.forPath(rc.request().path()));
         rc.request().resume(); // drain (and drop) whatever body the caller sends
+    }
+
+    /** The screener's token is the candidate's only credential: it never reaches a log. */
+    static String loggable(String path) {
+        if (path == null || !path.startsWith("/screener/")) {
+            return path;
+        }
+        int end = path.indexOf('/', "/screener/".length());
+        return "/screener/{token}" + (end < 0 ? "" : path.substring(end));
     }
 
     /** Back on the request's own event loop when the decision completed elsewhere (a key-service answer, a worker). */

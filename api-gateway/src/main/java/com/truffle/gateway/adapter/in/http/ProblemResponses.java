@@ -1,20 +1,23 @@
 package com.truffle.gateway.adapter.in.http;
 
 import com.truffle.gateway.domain.problem.Denial;
-import com.truffle.gateway.domain.problem.ProblemDocument;
+import com.truffle.gateway.domain.problem.DenialFormat;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 
-/** Writes a denial as the gateway's own answer: problem+json, X-Request-Id (set by the filter), Retry-After, challenge. */
+/**
+ * Writes a denial as the gateway's own answer: problem+json (Ashby's envelope on the partner routes, see
+ * {@link DenialFormat}), X-Request-Id (set by the filter), Retry-After, challenge.
+ */
 final class ProblemResponses {
 
-    static void send(HttpServerResponse response, Denial denial, String requestId) {
+    static void send(HttpServerResponse response, Denial denial, String requestId, DenialFormat format) {
         if (response.ended() || response.headWritten()) {
             return;
         }
         response.setStatusCode(denial.status());
         response.headers()
-                .set(HttpHeaders.CONTENT_TYPE, ProblemDocument.MEDIA_TYPE)
+                .set(HttpHeaders.CONTENT_TYPE, format.mediaType())
                 .set(HttpHeaders.CACHE_CONTROL, "no-store")
                 .set(RequestIdFilter.HEADER, requestId);
         if (denial.retryAfterSeconds() > 0) {
@@ -23,7 +26,7 @@ final class ProblemResponses {
         if (denial.challenge() != null) {
             response.headers().set("WWW-Authenticate", denial.challenge());
         }
-        response.end(ProblemDocument.render(denial, requestId));
+        response.end(format.render(denial, requestId));
     }
 
     private ProblemResponses() {

@@ -14,7 +14,7 @@ import jakarta.inject.Inject;
 import com.truffle.gateway.application.port.out.ForwardRequestPort;
 import com.truffle.gateway.domain.forwarding.ForwardingPolicy;
 import com.truffle.gateway.domain.problem.Denial;
-import com.truffle.gateway.domain.problem.ProblemDocument;
+import com.truffle.gateway.domain.problem.DenialFormat;
 import com.truffle.gateway.domain.routing.Upstream;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -119,7 +119,7 @@ public class UpstreamProxy implements ForwardRequestPort {
         proxies.get().get(instruction.upstream()).handle(request);
     }
 
-    /** Turns a service that cannot be reached into a problem, and keeps exactly one X-Request-Id on the answer. */
+    /** Turns a service that cannot be reached into a problem (Ashby's envelope on its routes), and keeps one X-Request-Id. */
     private static final class Answers implements ProxyInterceptor {
 
         private final Upstream upstream;
@@ -132,14 +132,15 @@ public class UpstreamProxy implements ForwardRequestPort {
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
             return context.sendRequest().recover(failure -> {
                 String requestId = context.request().proxiedRequest().getHeader("X-Request-Id");
+                DenialFormat format = DenialFormat.forPath(context.request().proxiedRequest().path());
                 boolean timedOut = failure.getClass().getSimpleName().contains("Timeout")
                         || String.valueOf(failure.getMessage()).contains("timeout");
                 Denial denial = Denial.upstreamUnavailable(upstream.serviceName(), timedOut);
                 ProxyResponse response = context.request().release().response()
                         .setStatusCode(denial.status())
-                        .putHeader(HttpHeaders.CONTENT_TYPE, ProblemDocument.MEDIA_TYPE)
+                        .putHeader(HttpHeaders.CONTENT_TYPE, format.mediaType())
                         .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-                        .setBody(Body.body(Buffer.buffer(ProblemDocument.render(denial, requestId))));
+                        .setBody(Body.body(Buffer.buffer(format.render(denial, requestId))));
                 return Future.succeededFuture(response);
             });
         }

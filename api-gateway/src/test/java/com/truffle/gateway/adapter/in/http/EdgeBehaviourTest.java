@@ -139,8 +139,18 @@ class EdgeBehaviourTest {
         TestApiKey read = Replica.admit(TestApiKey.live("edge-co", "READ"));
         given().header("Authorization", partner.bearer()).get("/v1/jobs").then().statusCode(403)
                 .body("required_permission", equalTo("READ")).body("granted_permission", equalTo("PARTNER_ASHBY"));
+        // on Ashby's routes, denials are in Ashby's envelope (DESIGN §4): same status, same facts
         given().auth().preemptive().basic(read.secret(), "").post("/partners/ashby/assessment.list").then().statusCode(403)
-                .body("required_permission", equalTo("PARTNER_ASHBY")).body("granted_permission", equalTo("READ"));
+                .contentType("application/json").body("success", equalTo(false))
+                .body("errors", org.hamcrest.Matchers.contains("insufficient_permission"))
+                .body("errorInfo.code", equalTo("insufficient_permission"))
+                .body("errorInfo.meta.required_permission", equalTo("PARTNER_ASHBY"))
+                .body("errorInfo.meta.granted_permission", equalTo("READ"));
+        given().auth().preemptive().basic("trf_ashby_garbage", "").post("/partners/ashby/assessment.list").then().statusCode(401)
+                .contentType("application/json").body("success", equalTo(false)).body("errorInfo.code", equalTo("invalid_api_key"))
+                .body("errorInfo.requestId", notNullValue());
+        given().auth().preemptive().basic("", partner.secret()).post("/partners/ashby/no.such.call").then().statusCode(404)
+                .contentType("application/json").body("success", equalTo(false)).body("errorInfo.code", equalTo("not_found"));
         // Ashby may put the key in the password instead
         given().auth().preemptive().basic("", partner.secret()).post("/partners/ashby/assessment.list").then().statusCode(200);
         given().auth().preemptive().basic(read.secret(), "").get("/v1/jobs").then().statusCode(401)

@@ -132,7 +132,18 @@ class PermissionMatrixTest {
 
         FakeService upstream = GatewayTestResource.service(route.upstream().serviceName());
         List<FakeService.Received> got = upstream.withRequestId(requestId);
-        if (status == 401 || status == 403) {
+        if ((status == 401 || status == 403) && route.access() == RequiredAccess.PARTNER_ASHBY) {
+            // Ashby calls these: its error envelope (DESIGN §4), same status, the problem's slug as the code
+            response.then().contentType("application/json")
+                    .body("success", equalTo(false))
+                    .body("errors[0]", equalTo(response.jsonPath().getString("errorInfo.code")))
+                    .body("errorInfo.message", org.hamcrest.Matchers.not(org.hamcrest.Matchers.emptyOrNullString()))
+                    .body("errorInfo.requestId", equalTo(requestId));
+            if (status == 403) {
+                response.then().body("errorInfo.meta.required_permission", equalTo(need(route)));
+                assertThat(response.jsonPath().getString("errorInfo.meta.granted_permission")).isNotBlank();
+            }
+        } else if (status == 401 || status == 403) {
             response.then().contentType("application/problem+json")
                     .body("status", equalTo(status))
                     .body("type", startsWith("https://docs.truffle.dev/problems/"))
@@ -141,6 +152,8 @@ class PermissionMatrixTest {
                 response.then().body("required_permission", equalTo(need(route)));
                 assertThat(response.jsonPath().getString("granted_permission")).isNotBlank();
             }
+        }
+        if (status == 401 || status == 403) {
             assertThat(got).as("a denied request is never forwarded").isEmpty();
             for (String service : List.of("key-service", "access-request-service", "screening-service", "ashby-connector-service")) {
                 assertThat(GatewayTestResource.service(service).withRequestId(requestId)).isEmpty();

@@ -49,6 +49,9 @@ public class AshbyPartnerResource {
 
     private static final Logger LOG = Logger.getLogger(AshbyPartnerResource.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    static final int MAX_ID = 255;
+    static final int MAX_EMAIL = 254;
+    static final int MAX_NAME = 100;
 
     @Inject
     ListAssessmentTypesUseCase list;
@@ -73,10 +76,11 @@ public class AshbyPartnerResource {
         return Uni.createFrom().deferred(() -> {
             JsonNode json = parse(body);
             JsonNode candidate = json.path("candidate");
-            StartAssessmentCommand command = new StartAssessmentCommand(company(), text(json, "assessment_type_id"),
-                    text(json.path("application"), "ashby_id"),
-                    text(candidate, "email") == null ? null : new Candidate(text(candidate, "email"), text(candidate, "first_name"),
-                            text(candidate, "last_name"), text(candidate, "ashby_id")));
+            String email = id(candidate, "email", MAX_EMAIL);
+            StartAssessmentCommand command = new StartAssessmentCommand(company(), id(json, "assessment_type_id", MAX_ID),
+                    id(json.path("application"), "ashby_id", MAX_ID),
+                    email == null ? null : new Candidate(email, name(candidate, "first_name"), name(candidate, "last_name"),
+                            id(candidate, "ashby_id", MAX_ID)));
             return start.start(command);
         }).map(id -> AshbyEnvelope.ok(new AssessmentRef(id.toString())))
                 .onFailure(PartnerCallRefused.class).recoverWithItem(e -> AshbyEnvelope.userMessage(e.getMessage()))
@@ -87,7 +91,7 @@ public class AshbyPartnerResource {
     @Path("/assessment.cancel")
     public Uni<Response> cancel(String body, @Context HttpServerRequest request) {
         return Uni.createFrom().deferred(() -> {
-            String id = text(parse(body), "assessment_id");
+            String id = id(parse(body), "assessment_id", MAX_ID);
             if (id == null || id.isBlank()) {
                 throw new MalformedRequest("assessment_id is required");
             }
@@ -183,6 +187,21 @@ public class AshbyPartnerResource {
         }
         String s = v.asText().strip();
         return s.isEmpty() ? null : s;
+    }
+
+    /** An id (or email) Ashby sends: longer than any real one is a malformed request, not something to store. */
+    private static String id(JsonNode node, String field, int max) {
+        String v = text(node, field);
+        if (v != null && v.length() > max) {
+            throw new MalformedRequest(field + " is too long (at most " + max + " characters)");
+        }
+        return v;
+    }
+
+    /** A person's name: kept to the length screening-service accepts rather than refusing the candidate. */
+    private static String name(JsonNode node, String field) {
+        String v = text(node, field);
+        return v == null || v.length() <= MAX_NAME ? v : v.substring(0, MAX_NAME);
     }
 
     /** A body Ashby should never send: answered 400 invalid_input in Ashby's envelope. */

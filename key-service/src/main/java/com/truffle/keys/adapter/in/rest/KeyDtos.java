@@ -51,6 +51,11 @@ final class KeyDtos {
             return new KeyWithSecretView(k.id().toString(), k.name(), k.description(), k.permission().name(), k.prefix(),
                     k.last4(), k.status().name(), k.createdAt(), k.regeneratedAt(), ks.secret().plaintext());
         }
+
+        @Override
+        public String toString() {
+            return "KeyWithSecretView[id=" + id + ", prefix=" + prefix + ", last4=" + last4 + ", secret=<redacted>]";
+        }
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -73,6 +78,11 @@ final class KeyDtos {
         static KeyStateView of(ApiKey k) {
             return new KeyStateView(k.id().toString(), k.companyId().value(), k.kind().name(), k.permission().name(),
                     k.secretHash(), k.status().name(), k.version(), k.updatedAt());
+        }
+
+        @Override
+        public String toString() {
+            return "KeyStateView[keyId=" + keyId + ", status=" + status + ", version=" + version + ", secretHash=<redacted>]";
         }
     }
 

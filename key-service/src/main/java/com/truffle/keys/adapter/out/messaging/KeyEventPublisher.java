@@ -58,5 +58,10 @@ class KeyEventPublisher implements PublishKeyEventPort {
             return new KeyStatePayload(k.id().toString(), k.companyId().value(), k.kind().name(), k.permission().name(),
                     k.secretHash(), k.status().name(), k.version(), k.updatedAt());
         }
+
+        @Override
+        public String toString() {
+            return "KeyStatePayload[keyId=" + keyId + ", status=" + status + ", version=" + version + ", secretHash=<redacted>]";
+        }
     }
 }

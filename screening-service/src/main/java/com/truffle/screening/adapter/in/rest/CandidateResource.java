@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import com.truffle.platform.security.Caller;
 import com.truffle.platform.security.Roles;
+import com.truffle.platform.web.IdempotentCreate;
 import com.truffle.screening.adapter.in.rest.HiringDtos.CandidateView;
 import com.truffle.screening.adapter.in.rest.HiringDtos.CreateCandidateBody;
 import com.truffle.screening.adapter.in.rest.HiringDtos.InvitationBody;
@@ -95,7 +96,10 @@ public class CandidateResource {
                 body.email(), body.phone())).map(CandidateView::of);
     }
 
-    /** 201 with a new screening; 200 with the existing one when the candidate was already invited to the job. */
+    /**
+     * 201 with the screening (DESIGN §4a): a new one, or the existing one when the candidate was already invited to
+     * the job, then marked {@code Idempotent-Replayed: true} (and a fresh link is mailed).
+     */
     @POST
     @Path("/{id}/invitations")
     @RolesAllowed(Roles.WRITE)
@@ -109,7 +113,7 @@ public class CandidateResource {
             throw ScreeningRuleViolation.invalid("job_id", "no position " + body.jobId() + " in this company");
         }
         return invite.invite(new InviteCandidateCommand(company(), candidateId, jobId))
-                .map(inv -> RestResponse.status(inv.created() ? RestResponse.Status.CREATED : RestResponse.Status.OK,
+                .map(inv -> IdempotentCreate.created(inv.created(),
                         new InvitationView(inv.screening().id().toString(), inv.screening().status().name(),
                                 inv.screening().candidateId().toString(), inv.screening().jobId().toString(),
                                 inv.screening().expiresAt())));

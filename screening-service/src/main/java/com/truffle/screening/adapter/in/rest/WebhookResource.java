@@ -62,6 +62,11 @@ public class WebhookResource {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record RegisteredWebhook(String id, String url, List<String> eventTypes, String description, String status, Instant createdAt,
             String secret, String signatureHeader) {
+
+        @Override
+        public String toString() {
+            return "RegisteredWebhook[id=" + id + ", url=" + url + ", secret=<redacted>]";
+        }
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
