@@ -104,6 +104,18 @@ public final class ChildProcess implements AutoCloseable {
         stopAll(List.of(this), grace);
     }
 
+    /**
+     * The {@link Process} learns of its exit through its own reaper, a moment after the handle's: wait for that
+     * too, so {@link #isAlive()} is false once a stop returns.
+     */
+    private void awaitReaped() {
+        try {
+            process.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** {@link #stop(Duration)} with the {@linkplain #DEFAULT_GRACE default grace period}. */
     @Override
     public void close() {
@@ -126,6 +138,7 @@ public final class ChildProcess implements AutoCloseable {
             handles.add(self);
         }
         stopHandles(handles, grace);
+        children.forEach(ChildProcess::awaitReaped);
     }
 
     /** SIGTERM to each handle, wait up to {@code grace} in total, SIGKILL to the survivors and wait for them. */
