@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,7 +54,8 @@ public class KafkaKeyStateReplica implements KeyStatePort {
     private final KeyStateSettings settings;
     private final Timer lag;
     private volatile boolean caughtUp;
-    private volatile boolean stopping;
+    /** Counted down once at shutdown: ends the loops, and cuts any reconnect pause short. */
+    private final CountDownLatch stopSignal = new CountDownLatch(1);
     private volatile long recordsApplied;
     private volatile String lastError;
     private volatile KafkaConsumer<String, String> consumer;
@@ -78,7 +80,7 @@ public class KafkaKeyStateReplica implements KeyStatePort {
     }
 
     void stop(@Observes ShutdownEvent event) {
-        stopping = true;
+        stopSignal.countDown();
         KafkaConsumer<String, String> c = consumer;
         if (c != null) {
             c.wakeup();
@@ -126,7 +128,7 @@ public class KafkaKeyStateReplica implements KeyStatePort {
 
     private void run() {
         long t0 = System.nanoTime();
-        while (!stopping) {
+        while (!stopping()) {
             try (KafkaConsumer<String, String> c = new KafkaConsumer<>(properties(), new StringDeserializer(), new StringDeserializer())) {
                 consumer = c;
                 consume(c, t0);
@@ -146,7 +148,7 @@ public class KafkaKeyStateReplica implements KeyStatePort {
         List<TopicPartition> assigned = new ArrayList<>();
         Map<TopicPartition, Long> bootEnd = new HashMap<>();
         long nextRefresh = 0;
-        while (!stopping) {
+        while (!stopping()) {
             if (assigned.isEmpty() || System.nanoTime() - nextRefresh > 0) {
                 List<TopicPartition> partitions = partitions(c);
                 if (partitions.size() > assigned.size()) {
@@ -247,9 +249,14 @@ public class KafkaKeyStateReplica implements KeyStatePort {
         return p;
     }
 
-    private static void pause(long millis) {
+    private boolean stopping() {
+        return stopSignal.getCount() == 0;
+    }
+
+    /** Waits before the next attempt to reach Kafka, or until shutdown, whichever comes first. */
+    private void pause(long millis) {
         try {
-            Thread.sleep(millis);
+            stopSignal.await(millis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
