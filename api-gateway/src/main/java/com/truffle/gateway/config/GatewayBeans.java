@@ -10,15 +10,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import com.truffle.gateway.adapter.in.http.CookieSettings;
 import com.truffle.gateway.adapter.in.schedule.UsageReportSettings;
+import com.truffle.gateway.adapter.out.kafka.EndedSessionsSettings;
+import com.truffle.gateway.adapter.out.oidc.OidcSettings;
+import com.truffle.gateway.adapter.out.session.SessionSealSettings;
 import com.truffle.gateway.adapter.out.internaljwt.InternalJwtSettings;
 import com.truffle.gateway.adapter.out.keyservice.KeyServiceSettings;
 import com.truffle.gateway.adapter.out.keystate.KeyStateSettings;
 import com.truffle.gateway.adapter.out.upstream.UpstreamSettings;
 import com.truffle.gateway.adapter.out.usage.UsagePublisherSettings;
+import com.truffle.gateway.application.service.BrowserSettings;
 import com.truffle.gateway.application.service.InternalTokenSettings;
 import com.truffle.gateway.application.service.KeyLookupSettings;
 import com.truffle.gateway.application.service.RateLimitSettings;
+import com.truffle.gateway.domain.access.CrossSiteCheck;
 import com.truffle.gateway.domain.access.TokenBucket.RateLimit;
 import com.truffle.gateway.domain.routing.GatewayRoutes;
 import com.truffle.gateway.domain.routing.RouteTable;
@@ -89,7 +95,42 @@ public class GatewayBeans {
         urls.put(Upstream.ACCESS_SERVICE, URI.create(u.accessService()));
         urls.put(Upstream.SCREENING_SERVICE, URI.create(u.screeningService()));
         urls.put(Upstream.ASHBY_CONNECTOR, URI.create(u.ashbyConnector()));
-        return new UpstreamSettings(urls, u.timeout(), u.maxConnectionsPerService());
+        return new UpstreamSettings(urls, u.timeout(), u.maxConnectionsPerService(),
+                CrossSiteCheck.originOf(config.oidc().issuer()));
+    }
+
+    @Produces
+    @Singleton
+    BrowserSettings browserSettings(GatewayConfig config) {
+        GatewayConfig.Browser b = config.browser();
+        return new BrowserSettings(b.publicUrl(), b.sessionMaxLifetime(), b.loginLifetime());
+    }
+
+    @Produces
+    @Singleton
+    CookieSettings cookieSettings(BrowserSettings browser) {
+        return new CookieSettings(browser.https());
+    }
+
+    @Produces
+    @Singleton
+    SessionSealSettings sessionSealSettings(GatewayConfig config) {
+        return new SessionSealSettings(config.browser().sessionSecret());
+    }
+
+    @Produces
+    @Singleton
+    EndedSessionsSettings endedSessionsSettings(GatewayConfig config) {
+        return new EndedSessionsSettings(config.kafka().bootstrapServers(), config.browser().endedSessionsTopic(),
+                config.browser().sessionMaxLifetime());
+    }
+
+    @Produces
+    @Singleton
+    OidcSettings oidcSettings(GatewayConfig config) {
+        GatewayConfig.Oidc o = config.oidc();
+        return new OidcSettings(o.issuer(), o.clientId(), o.clientSecret().filter(s -> !s.isBlank()), o.scopes(),
+                o.companyClaim(), o.groupsClaim(), o.nameClaim());
     }
 
     @Produces

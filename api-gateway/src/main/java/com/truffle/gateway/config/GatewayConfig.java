@@ -1,7 +1,9 @@
 package com.truffle.gateway.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -27,6 +29,53 @@ public interface GatewayConfig {
     RateLimit rateLimit();
 
     Usage usage();
+
+    Browser browser();
+
+    Oidc oidc();
+
+    interface Browser {
+        /** The URL people open (TRUFFLE_PUBLIC_URL): sign-in callback, the origin state changes must come from, https → Secure cookies. */
+        String publicUrl();
+
+        /** Base64 of at least 32 bytes (TRUFFLE_SESSION_SECRET), the same on every replica: seals the session cookie. */
+        String sessionSecret();
+
+        /** The longest a browser session lasts, whatever the ID token's expiry. */
+        @WithDefault("PT8H")
+        Duration sessionMaxLifetime();
+
+        /** How long a sign-in may take at the identity provider. */
+        @WithDefault("PT10M")
+        Duration loginLifetime();
+
+        @WithDefault("truffle.gateway.sessions.v1")
+        String endedSessionsTopic();
+    }
+
+    interface Oidc {
+        /** The OpenID provider's issuer URL (TRUFFLE_IDP_ISSUER); discovery reads {@code <issuer>/.well-known/openid-configuration}. */
+        String issuer();
+
+        @WithDefault("truffle-gateway")
+        String clientId();
+
+        /** A confidential client's secret (TRUFFLE_OIDC_CLIENT_SECRET); none: a public client with PKCE. */
+        Optional<String> clientSecret();
+
+        @WithDefault("openid,profile,email")
+        List<String> scopes();
+
+        /** The ID-token claims with the company, the groups and the display name (they differ between providers). */
+        @WithDefault("company_id")
+        String companyClaim();
+
+        @WithDefault("groups")
+        String groupsClaim();
+
+        @WithDefault("name")
+        String nameClaim();
+    }
 
     interface Upstreams {
         String keyService();

@@ -20,7 +20,7 @@ import com.truffle.gateway.domain.routing.Upstream;
 class GatewayRoutesTest {
 
     /**
-     * DESIGN §4, plus what the services add (never rename): the two staff reads access-request-service serves, a key's
+     * DESIGN §4 and §4b (pages), plus what the services add (never rename): the two staff reads access-request-service serves, a key's
      * audit trail, and a webhook's test delivery and delivery log. method path -> service [access].
      */
     static final Set<String> CONTRACT = Set.of(
@@ -68,7 +68,34 @@ class GatewayRoutesTest {
             "POST /partners/ashby/assessment.customFields.fetch -> ashby-connector-service [PARTNER_ASHBY]",
             "GET /screener/{token} -> screening-service [none]",
             "POST /screener/{token}/start -> screening-service [none]",
-            "POST /screener/{token}/submit -> screening-service [none]");
+            "POST /screener/{token}/submit -> screening-service [none]",
+            // DESIGN §4b: the pages, each in the service that owns its data
+            "GET /screenings/{id} -> screening-service [company-member] (page)",
+            "GET /settings/account -> screening-service [company-admin] (page)",
+            "POST /settings/account -> screening-service [company-admin] (page)",
+            "GET /settings/integrations -> ashby-connector-service [company-admin] (page)",
+            "GET /settings/integrations/ashby/connect -> ashby-connector-service [company-admin] (page)",
+            "POST /settings/integrations/ashby/connect -> ashby-connector-service [company-admin] (page)",
+            "GET /settings/integrations/ashby/reconnect -> ashby-connector-service [company-admin] (page)",
+            "POST /settings/integrations/ashby/reconnect -> ashby-connector-service [company-admin] (page)",
+            "GET /settings/integrations/ashby/disconnect -> ashby-connector-service [company-admin] (page)",
+            "POST /settings/integrations/ashby/disconnect -> ashby-connector-service [company-admin] (page)",
+            "GET /settings/integrations/api-access -> access-request-service [company-admin] (page)",
+            "POST /settings/integrations/api-access -> access-request-service [company-admin] (page)",
+            "GET /settings/api-keys -> key-service [company-admin] (page)",
+            "POST /settings/api-keys -> key-service [company-admin] (page)",
+            "GET /settings/api-keys/new -> key-service [company-admin] (page)",
+            "GET /settings/api-keys/{id}/regenerate -> key-service [company-admin] (page)",
+            "POST /settings/api-keys/{id}/regenerate -> key-service [company-admin] (page)",
+            "GET /settings/api-keys/{id}/revoke -> key-service [company-admin] (page)",
+            "POST /settings/api-keys/{id}/revoke -> key-service [company-admin] (page)",
+            "GET /staff/review -> access-request-service [truffle-staff] (page)",
+            "GET /staff/review/requests/{id}/reject -> access-request-service [truffle-staff] (page)",
+            "POST /staff/review/requests/{id}/approve -> access-request-service [truffle-staff] (page)",
+            "POST /staff/review/requests/{id}/reject -> access-request-service [truffle-staff] (page)",
+            "GET /staff/review/companies -> access-request-service [truffle-staff] (page)",
+            "GET /staff/review/companies/{id} -> access-request-service [truffle-staff] (page)",
+            "POST /staff/review/companies/{id}/plan -> access-request-service [truffle-staff] (page)");
 
     @Test
     void theDeclaredTableHasNoProblemAtAll() {

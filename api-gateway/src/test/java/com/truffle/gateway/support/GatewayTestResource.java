@@ -11,6 +11,7 @@ import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
+import com.truffle.deploy.idp.DevIdentityProvider;
 import com.truffle.deploy.kafka.KafkaBrokerTestResource;
 import com.truffle.platform.apikeys.SecretHasher;
 import com.truffle.platform.testing.TestKeys;
@@ -25,6 +26,7 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
 
     private static final String PEPPER = fresh();
     private static TestIdentityProvider idp;
+    private static DevIdentityProvider oidc;
     private static FakeKeyService keyService;
     private static FakeService accessService;
     private static FakeService screeningService;
@@ -34,6 +36,7 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     public synchronized Map<String, String> start() {
         if (idp == null) {
             idp = new TestIdentityProvider().start();
+            oidc = new DevIdentityProvider().start(0);
             keyService = new FakeKeyService(new FakeService("key-service").start());
             accessService = new FakeService("access-request-service").start();
             screeningService = new FakeService("screening-service").start();
@@ -49,6 +52,8 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
         config.put("truffle.gateway.internal-jwt.private-key-location", privateKeyPem().toString());
         config.put("mp.jwt.verify.publickey.location", idp.jwksUrl());
         config.put("mp.jwt.verify.issuer", TestIdentityProvider.ISSUER);
+        // people in browsers sign in at a real OpenID provider: the local stack's, on a free port
+        config.put("truffle.gateway.oidc.issuer", oidc.issuer());
         return config;
     }
 
@@ -63,6 +68,11 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
 
     public static TestIdentityProvider idp() {
         return idp;
+    }
+
+    /** The OpenID provider browser sessions sign in at (code flow + PKCE). */
+    public static DevIdentityProvider oidc() {
+        return oidc;
     }
 
     public static FakeKeyService keyService() {

@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.truffle.gateway.application.port.in.AuthorizeRequestUseCase;
+import com.truffle.gateway.application.port.out.EndedSessionsPort;
+import com.truffle.gateway.application.port.out.SessionCookiePort;
 import com.truffle.gateway.application.port.out.SessionTokenPort;
 import com.truffle.gateway.application.service.ApiKeyVerifier.KeyCheck;
 import com.truffle.gateway.application.service.ApiKeyVerifier.Miss;
@@ -14,6 +16,8 @@ import com.truffle.gateway.application.service.ApiKeyVerifier.Suspended;
 import com.truffle.gateway.application.service.ApiKeyVerifier.Valid;
 import com.truffle.gateway.domain.access.AccessPolicy;
 import com.truffle.gateway.domain.access.AccessPolicy.Verdict;
+import com.truffle.gateway.domain.access.BrowserSession;
+import com.truffle.gateway.domain.access.CrossSiteCheck;
 import com.truffle.gateway.domain.access.PresentedCredential;
 import com.truffle.gateway.domain.access.PresentedCredential.ApiKey;
 import com.truffle.gateway.domain.access.PresentedCredential.SessionToken;
@@ -41,10 +45,14 @@ public class AuthorizeRequestService implements AuthorizeRequestUseCase {
     private final RateLimiter limiter;
     private final UsageTally usage;
     private final Clock clock;
+    private final SessionCookiePort cookies;
+    private final EndedSessionsPort ended;
+    private final CrossSiteCheck crossSite;
 
     @Inject
     public AuthorizeRequestService(RouteTable routes, ApiKeyVerifier keys, SessionVerifier sessions, InternalTokenCache tokens,
-            RateLimiter limiter, UsageTally usage, Clock clock) {
+            RateLimiter limiter, UsageTally usage, Clock clock, SessionCookiePort cookies, EndedSessionsPort ended,
+            BrowserSettings browser) {
         this.routes = routes;
         this.keys = keys;
         this.sessions = sessions;
@@ -52,6 +60,9 @@ public class AuthorizeRequestService implements AuthorizeRequestUseCase {
         this.limiter = limiter;
         this.usage = usage;
         this.clock = clock;
+        this.cookies = cookies;
+        this.ended = ended;
+        this.crossSite = browser.crossSiteCheck();
     }
 
     @Override
@@ -62,6 +73,11 @@ public class AuthorizeRequestService implements AuthorizeRequestUseCase {
         }
         if (route.access() == RequiredAccess.PUBLIC) {
             return new Forward(route, null);
+        }
+        CredentialType needed = route.access().credential();
+        if (needed == CredentialType.BROWSER
+                || (needed == CredentialType.SESSION && call.authorization() == null && call.sessionCookie() != null)) {
+            return decideForBrowser(route, call);
         }
         PresentedCredential credential = PresentedCredential.parse(call.authorization());
         if (credential instanceof ApiKey key) {
@@ -111,6 +127,38 @@ public class AuthorizeRequestService implements AuthorizeRequestUseCase {
             return new Deny(Denial.unverifiableKey(route));
         }
         return new Deny(Denial.unknownKey(route));
+    }
+
+    /**
+     * The session cookie: valid, current and not signed out of; a state-changing request must also come from
+     * Truffle's own pages (Origin, Sec-Fetch-Site) and carry the session's CSRF token. A cookie is never an API
+     * key: the routes of the hiring API do not get here.
+     */
+    private GatewayDecision decideForBrowser(Route route, InboundCall call) {
+        boolean page = route.access().credential() == CredentialType.BROWSER;
+        BrowserSession session = call.sessionCookie() == null ? null : cookies.open(call.sessionCookie());
+        if (session == null || session.expiredAt(clock.instant()) || ended.hasEnded(session.id())) {
+            return new Deny(page ? Denial.signInRequired(route)
+                    : Denial.invalidSession(route, "the browser session has ended; sign in again."));
+        }
+        if (!isSafe(call.method())) {
+            if (!crossSite.sameSite(call.origin(), call.secFetchSite())) {
+                return new Deny(Denial.crossSiteRequest());
+            }
+            if (!SignInService.constantTimeEquals(call.csrfToken(), cookies.csrfToken(session))) {
+                return new Deny(Denial.csrfTokenInvalid());
+            }
+        }
+        Verdict access = AccessPolicy.forSession(route.access(), session.person());
+        if (!access.allowed()) {
+            return new Deny(Denial.forbidden(route, access.required(), access.granted()));
+        }
+        return new Forward(route, tokens.tokenFor(access.identity(), session.expiresAt()),
+                page ? cookies.csrfToken(session) : null);
+    }
+
+    private static boolean isSafe(String method) {
+        return "GET".equals(method) || "HEAD".equals(method);
     }
 
     private GatewayDecision decideForSession(Route route, SessionTokenPort.Verdict verdict) {

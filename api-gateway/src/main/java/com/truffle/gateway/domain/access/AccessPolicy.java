@@ -18,6 +18,8 @@ public final class AccessPolicy {
 
     public static final String COMPANY_ADMIN = RequiredAccess.COMPANY_ADMIN.label();
     public static final String TRUFFLE_STAFF = RequiredAccess.TRUFFLE_STAFF.label();
+    /** Any signed-in person of a company, in a browser. */
+    public static final String COMPANY_MEMBER = RequiredAccess.COMPANY_MEMBER_PAGE.label();
 
     /** The answer: {@code identity} when allowed, else what was required and what the credential grants. */
     public record Verdict(Identity identity, String required, String granted) {
@@ -47,19 +49,39 @@ public final class AccessPolicy {
         return deny(required, granted);
     }
 
-    /** For a session the identity provider has signed. */
+    /** For a session the identity provider has signed (a bearer session token, or the browser session cookie). */
     public static Verdict forSession(RequiredAccess required, Session session) {
         Set<String> roles = new TreeSet<>(session.groups());
         roles.retainAll(Set.of(COMPANY_ADMIN, TRUFFLE_STAFF));
         String granted = roles.isEmpty() ? "none" : String.join(",", roles);
-        if (required == RequiredAccess.COMPANY_ADMIN && roles.contains(COMPANY_ADMIN) && hasText(session.companyId())) {
-            return allow(new Identity("user:" + session.subject(), session.companyId(), List.of(COMPANY_ADMIN)));
-        }
-        if (required == RequiredAccess.COMPANY_ADMIN && roles.contains(COMPANY_ADMIN)) {
-            return deny(required, "company-admin without a company");
-        }
-        if (required == RequiredAccess.TRUFFLE_STAFF && roles.contains(TRUFFLE_STAFF)) {
-            return allow(new Identity("staff:" + session.subject(), null, List.of(TRUFFLE_STAFF)));
+        boolean admin = roles.contains(COMPANY_ADMIN);
+        boolean inCompany = hasText(session.companyId());
+        switch (required) {
+            case COMPANY_ADMIN, COMPANY_ADMIN_PAGE -> {
+                if (admin && inCompany) {
+                    return allow(new Identity("user:" + session.subject(), session.companyId(),
+                            required == RequiredAccess.COMPANY_ADMIN ? List.of(COMPANY_ADMIN) : List.of(COMPANY_ADMIN, COMPANY_MEMBER),
+                            session.name()));
+                }
+                if (admin) {
+                    return deny(required, "company-admin without a company");
+                }
+            }
+            case COMPANY_MEMBER_PAGE -> {
+                if (inCompany) {
+                    return allow(new Identity("user:" + session.subject(), session.companyId(),
+                            admin ? List.of(COMPANY_ADMIN, COMPANY_MEMBER) : List.of(COMPANY_MEMBER), session.name()));
+                }
+                return deny(required, roles.contains(TRUFFLE_STAFF) ? "truffle-staff (no company)" : granted);
+            }
+            case TRUFFLE_STAFF, TRUFFLE_STAFF_PAGE -> {
+                if (roles.contains(TRUFFLE_STAFF)) {
+                    return allow(new Identity("staff:" + session.subject(), null, List.of(TRUFFLE_STAFF), session.name()));
+                }
+            }
+            default -> {
+                // an API-key route or a public one: a session never takes those
+            }
         }
         return deny(required, granted);
     }

@@ -72,6 +72,41 @@ public record Denial(int status, String slug, String title, String detail, Strin
                 null, null, 0, challenge(route));
     }
 
+    /** A page without a (valid, current) browser session: a GET goes to sign-in and comes back. */
+    public static Denial signInRequired(Route route) {
+        return new Denial(401, "sign-in-required", "Sign in required",
+                "Your session has ended or you are not signed in. Sign in to continue.", null, null, 0, null);
+    }
+
+    /** A state-changing request with the session cookie that names another site as its origin. */
+    public static Denial crossSiteRequest() {
+        return new Denial(403, "cross-site-request", "Cross-site request refused",
+                "This request came from another site. Truffle accepts changes only from its own pages.", null, null, 0, null);
+    }
+
+    /** A state-changing request with the session cookie but without its CSRF token (or with another session's). */
+    public static Denial csrfTokenInvalid() {
+        return new Denial(403, "csrf-token-invalid", "Form expired",
+                "The form's security token is missing or does not belong to your session. Reload the page and try again.",
+                null, null, 0, null);
+    }
+
+    /** The identity provider's answer at the sign-in callback could not be used. */
+    public static Denial signInFailed(String why) {
+        return new Denial(400, "sign-in-failed", "Sign-in failed", why, null, null, 0, null);
+    }
+
+    /** The identity provider cannot be reached: nobody can sign in until it can. */
+    public static Denial signInUnavailable(String why) {
+        return new Denial(503, "sign-in-unavailable", "Sign-in unavailable", why, null, null, 0, null);
+    }
+
+    /** A body larger than the route takes (a page's form: {@code BrowserContract.MAX_FORM_BYTES}). */
+    public static Denial payloadTooLarge(long maxBytes) {
+        return new Denial(413, "payload-too-large", "Request too large",
+                "The request body is larger than the " + (maxBytes / 1024) + " KiB this route accepts.", null, null, 0, null);
+    }
+
     public static Denial forbidden(Route route, String required, String granted) {
         return new Denial(403, "insufficient-permission", "Insufficient permission",
                 route.name() + " requires " + required + "; the credential grants " + granted + ".",

@@ -2,10 +2,13 @@ package com.truffle.gateway.domain.routing;
 
 import static com.truffle.gateway.domain.routing.RequiredAccess.ADMIN;
 import static com.truffle.gateway.domain.routing.RequiredAccess.COMPANY_ADMIN;
+import static com.truffle.gateway.domain.routing.RequiredAccess.COMPANY_ADMIN_PAGE;
+import static com.truffle.gateway.domain.routing.RequiredAccess.COMPANY_MEMBER_PAGE;
 import static com.truffle.gateway.domain.routing.RequiredAccess.PARTNER_ASHBY;
 import static com.truffle.gateway.domain.routing.RequiredAccess.PUBLIC;
 import static com.truffle.gateway.domain.routing.RequiredAccess.READ;
 import static com.truffle.gateway.domain.routing.RequiredAccess.TRUFFLE_STAFF;
+import static com.truffle.gateway.domain.routing.RequiredAccess.TRUFFLE_STAFF_PAGE;
 import static com.truffle.gateway.domain.routing.RequiredAccess.WRITE;
 import static com.truffle.gateway.domain.routing.Upstream.ACCESS_SERVICE;
 import static com.truffle.gateway.domain.routing.Upstream.ASHBY_CONNECTOR;
@@ -66,10 +69,41 @@ public final class GatewayRoutes {
                 .post("/partners/ashby/assessment.cancel").to(ASHBY_CONNECTOR).requires(PARTNER_ASHBY)
                 .post("/partners/ashby/assessment.customField.list").to(ASHBY_CONNECTOR).requires(PARTNER_ASHBY)
                 .post("/partners/ashby/assessment.customFields.fetch").to(ASHBY_CONNECTOR).requires(PARTNER_ASHBY)
-                // candidates: the unguessable token in the screener link is the credential
+                // candidates: the unguessable token in the screener link is the credential (JSON, or the page for
+                // Accept: text/html; its forms post url-encoded to the same routes)
                 .get("/screener/{token}").to(SCREENING_SERVICE).requires(PUBLIC)
                 .post("/screener/{token}/start").to(SCREENING_SERVICE).requires(PUBLIC)
                 .post("/screener/{token}/submit").to(SCREENING_SERVICE).requires(PUBLIC)
+                // pages a person uses in a browser (DESIGN §4b), with the session cookie
+                // ... the result Ashby links to, for anyone signed in of that company
+                .get("/screenings/{id}").to(SCREENING_SERVICE).requires(COMPANY_MEMBER_PAGE)
+                // ... Company Settings
+                .get("/settings/account").to(SCREENING_SERVICE).requires(COMPANY_ADMIN_PAGE)
+                .post("/settings/account").to(SCREENING_SERVICE).requires(COMPANY_ADMIN_PAGE)
+                .get("/settings/integrations").to(ASHBY_CONNECTOR).requires(COMPANY_ADMIN_PAGE)
+                .get("/settings/integrations/ashby/connect").to(ASHBY_CONNECTOR).requires(COMPANY_ADMIN_PAGE)
+                .post("/settings/integrations/ashby/connect").to(ASHBY_CONNECTOR).requires(COMPANY_ADMIN_PAGE)
+                .get("/settings/integrations/ashby/reconnect").to(ASHBY_CONNECTOR).requires(COMPANY_ADMIN_PAGE)
+                .post("/settings/integrations/ashby/reconnect").to(ASHBY_CONNECTOR).requires(COMPANY_ADMIN_PAGE)
+                .get("/settings/integrations/ashby/disconnect").to(ASHBY_CONNECTOR).requires(COMPANY_ADMIN_PAGE)
+                .post("/settings/integrations/ashby/disconnect").to(ASHBY_CONNECTOR).requires(COMPANY_ADMIN_PAGE)
+                .get("/settings/integrations/api-access").to(ACCESS_SERVICE).requires(COMPANY_ADMIN_PAGE)
+                .post("/settings/integrations/api-access").to(ACCESS_SERVICE).requires(COMPANY_ADMIN_PAGE)
+                .get("/settings/api-keys").to(KEY_SERVICE).requires(COMPANY_ADMIN_PAGE)
+                .post("/settings/api-keys").to(KEY_SERVICE).requires(COMPANY_ADMIN_PAGE)
+                .get("/settings/api-keys/new").to(KEY_SERVICE).requires(COMPANY_ADMIN_PAGE)
+                .get("/settings/api-keys/{id}/regenerate").to(KEY_SERVICE).requires(COMPANY_ADMIN_PAGE)
+                .post("/settings/api-keys/{id}/regenerate").to(KEY_SERVICE).requires(COMPANY_ADMIN_PAGE)
+                .get("/settings/api-keys/{id}/revoke").to(KEY_SERVICE).requires(COMPANY_ADMIN_PAGE)
+                .post("/settings/api-keys/{id}/revoke").to(KEY_SERVICE).requires(COMPANY_ADMIN_PAGE)
+                // ... the staff console (the staff decide in access-request-service)
+                .get("/staff/review").to(ACCESS_SERVICE).requires(TRUFFLE_STAFF_PAGE)
+                .get("/staff/review/requests/{id}/reject").to(ACCESS_SERVICE).requires(TRUFFLE_STAFF_PAGE)
+                .post("/staff/review/requests/{id}/approve").to(ACCESS_SERVICE).requires(TRUFFLE_STAFF_PAGE)
+                .post("/staff/review/requests/{id}/reject").to(ACCESS_SERVICE).requires(TRUFFLE_STAFF_PAGE)
+                .get("/staff/review/companies").to(ACCESS_SERVICE).requires(TRUFFLE_STAFF_PAGE)
+                .get("/staff/review/companies/{id}").to(ACCESS_SERVICE).requires(TRUFFLE_STAFF_PAGE)
+                .post("/staff/review/companies/{id}/plan").to(ACCESS_SERVICE).requires(TRUFFLE_STAFF_PAGE)
                 .declarations();
     }
 

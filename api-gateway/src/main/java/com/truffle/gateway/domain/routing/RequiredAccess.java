@@ -11,7 +11,13 @@ public enum RequiredAccess {
     ADMIN(CredentialType.API_KEY, "ADMIN"),
     PARTNER_ASHBY(CredentialType.PARTNER_KEY, "PARTNER_ASHBY"),
     COMPANY_ADMIN(CredentialType.SESSION, "company-admin"),
-    TRUFFLE_STAFF(CredentialType.SESSION, "truffle-staff");
+    TRUFFLE_STAFF(CredentialType.SESSION, "truffle-staff"),
+    /** A page of Company Settings: a company admin signed in in a browser. */
+    COMPANY_ADMIN_PAGE(CredentialType.BROWSER, "company-admin"),
+    /** A page any signed-in person of the company reads (a screening's result, linked from Ashby). */
+    COMPANY_MEMBER_PAGE(CredentialType.BROWSER, "company-member"),
+    /** A page of the staff console. */
+    TRUFFLE_STAFF_PAGE(CredentialType.BROWSER, "truffle-staff");
 
     private final CredentialType credential;
     private final String label;

@@ -19,6 +19,7 @@ public record Route(Method method, PathPattern path, Upstream upstream, Required
 
     @Override
     public String toString() {
-        return name() + " -> " + upstream.serviceName() + " [" + access.label() + "]";
+        return name() + " -> " + upstream.serviceName() + " [" + access.label() + "]"
+                + (access.credential() == CredentialType.BROWSER ? " (page)" : "");
     }
 }

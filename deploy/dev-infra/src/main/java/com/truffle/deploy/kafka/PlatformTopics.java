@@ -25,7 +25,9 @@ public final class PlatformTopics {
                     "delete.retention.ms", String.valueOf(24L * 3600 * 1000))),
             new Topic("truffle.screening.v1", 3, EVENTS),
             new Topic("truffle.ashby.v1", 3, EVENTS),
-            new Topic("truffle.gateway.usage.v1", 3, EVENTS));
+            new Topic("truffle.gateway.usage.v1", 3, EVENTS),
+            // sign-outs of browser sessions, read by every gateway replica: kept longer than a session can live
+            new Topic("truffle.gateway.sessions.v1", 3, Map.of("retention.ms", String.valueOf(24L * 3600 * 1000))));
 
     private PlatformTopics() {
     }

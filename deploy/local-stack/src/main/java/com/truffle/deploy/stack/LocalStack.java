@@ -36,7 +36,7 @@ import com.truffle.deploy.db.DatabaseBootstrap;
 import com.truffle.deploy.kafka.EmbeddedKafkaBroker;
 import com.truffle.deploy.stack.ashby.AshbySandbox;
 import com.truffle.deploy.stack.http.SmallHttpServer;
-import com.truffle.deploy.stack.idp.DevIdentityProvider;
+import com.truffle.deploy.idp.DevIdentityProvider;
 import com.truffle.deploy.stack.smtp.SmtpCatcher;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -124,7 +124,8 @@ public final class LocalStack implements AutoCloseable {
             "TRUFFLE_IDP_ISSUER", "TRUFFLE_KEY_PEPPER", "KEY_SERVICE_URL", "ACCESS_SERVICE_URL",
             "SCREENING_SERVICE_URL", "ASHBY_CONNECTOR_URL", "SMTP_HOST", "SMTP_PORT", "TRUFFLE_PUBLIC_URL",
             "ASHBY_BASE_URL", "TRUFFLE_ASHBY_ENCRYPTION_KEY", "TRUFFLE_SCREENING_ENCRYPTION_KEY",
-            "TRUFFLE_SCREENING_WEBHOOKS_ALLOW_PRIVATE_TARGETS",
+            "TRUFFLE_SCREENING_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "TRUFFLE_SESSION_SECRET", "TRUFFLE_OIDC_CLIENT_ID",
+            "TRUFFLE_OIDC_CLIENT_SECRET",
             // the admin credentials are the launcher's, never a service's
             "PG_USER", "PG_PASSWORD");
 
@@ -145,7 +146,8 @@ public final class LocalStack implements AutoCloseable {
     private String databaseSuffix;
     private boolean dropDatabasesOnClose;
     private Duration readinessTimeout = Duration.ofSeconds(90);
-    private String idpIssuer = DevIdentityProvider.DEFAULT_ISSUER;
+    /** null: the dev IdP's own URL, as for any OpenID provider. */
+    private String idpIssuer;
     private List<String> serviceJvmOptions = DEFAULT_SERVICE_JVM_OPTIONS;
     private Set<String> selectedModules = new LinkedHashSet<>(MODULES);
     private PrintStream out = System.out;
@@ -261,7 +263,7 @@ public final class LocalStack implements AutoCloseable {
         return this;
     }
 
-    /** The issuer of the dev IdP's tokens (default {@value DevIdentityProvider#DEFAULT_ISSUER}). */
+    /** The issuer of the dev IdP's tokens (default: its URL, which OpenID discovery requires). */
     public LocalStack idpIssuer(String issuer) {
         requireNew();
         this.idpIssuer = issuer;
@@ -454,7 +456,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public String idpIssuer() {
-        return idpIssuer;
+        return idp != null ? idp.issuer() : idpIssuer;
     }
 
     /** The sandbox's base URL; fails when ASHBY_BASE_URL pointed the connector elsewhere. */
@@ -831,6 +833,8 @@ public final class LocalStack implements AutoCloseable {
                 env.put("TRUFFLE_INTERNAL_JWT_PRIVATE_KEY_LOCATION", secrets.internalJwtPrivateKey().toString());
                 env.put("TRUFFLE_IDP_JWKS_URL", idp.jwksUrl());
                 env.put("TRUFFLE_IDP_ISSUER", idp.issuer());
+                env.put("TRUFFLE_SESSION_SECRET", secrets.sessionSecret());
+                env.put("TRUFFLE_PUBLIC_URL", gatewayUrl());
                 env.put("TRUFFLE_KEY_PEPPER", secrets.keyPepper());
                 env.put("KEY_SERVICE_URL", serviceUrl(KEY_SERVICE));
                 env.put("ACCESS_SERVICE_URL", serviceUrl(ACCESS_REQUEST_SERVICE));

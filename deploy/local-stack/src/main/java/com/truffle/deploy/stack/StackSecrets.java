@@ -32,6 +32,7 @@ public final class StackSecrets {
     static final String PEPPER = "key-pepper";
     static final String ASHBY_KEY = "ashby-encryption-key";
     static final String SCREENING_KEY = "screening-encryption-key";
+    static final String SESSION_KEY = "session-seal-key";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -39,12 +40,14 @@ public final class StackSecrets {
     private final String keyPepper;
     private final String ashbyEncryptionKey;
     private final String screeningEncryptionKey;
+    private final String sessionSecret;
 
-    private StackSecrets(Path dir, String keyPepper, String ashbyEncryptionKey, String screeningEncryptionKey) {
+    private StackSecrets(Path dir, String keyPepper, String ashbyEncryptionKey, String screeningEncryptionKey, String sessionSecret) {
         this.dir = dir;
         this.keyPepper = keyPepper;
         this.ashbyEncryptionKey = ashbyEncryptionKey;
         this.screeningEncryptionKey = screeningEncryptionKey;
+        this.sessionSecret = sessionSecret;
     }
 
     /** Loads the secrets in {@code dir}, generating whichever are missing or unreadable. */
@@ -62,7 +65,8 @@ public final class StackSecrets {
             String pepper = loadOrCreateKey(dir.resolve(PEPPER));
             String ashby = loadOrCreateKey(dir.resolve(ASHBY_KEY));
             String screening = loadOrCreateKey(dir.resolve(SCREENING_KEY));
-            return new StackSecrets(dir, pepper, ashby, screening);
+            String session = loadOrCreateKey(dir.resolve(SESSION_KEY));
+            return new StackSecrets(dir, pepper, ashby, screening, session);
         } catch (IOException e) {
             throw new UncheckedIOException("could not prepare the secrets in " + dir + ": " + e.getMessage(), e);
         } catch (GeneralSecurityException e) {
@@ -92,6 +96,11 @@ public final class StackSecrets {
     /** Base64 of 32 random bytes: the AES-256-GCM key of stored Ashby API keys. */
     public String ashbyEncryptionKey() {
         return ashbyEncryptionKey;
+    }
+
+    /** Base64 of 32 random bytes: seals the browser session cookie; the same for every gateway replica. */
+    public String sessionSecret() {
+        return sessionSecret;
     }
 
     /** Base64 of 32 random bytes: the AES-256-GCM key of stored webhook signing secrets (screening-service). */

@@ -7,9 +7,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.truffle.keys.application.port.in.QueryKeysUseCase;
+import com.truffle.keys.application.port.out.CompanyAccessPort;
 import com.truffle.keys.application.port.out.KeyAuditPort;
 import com.truffle.keys.application.port.out.LoadKeyPort;
 import com.truffle.keys.domain.ApiKey;
+import com.truffle.keys.domain.CompanyAccess;
 import com.truffle.keys.domain.CompanyId;
 import com.truffle.keys.domain.KeyAuditEntry;
 import com.truffle.keys.domain.KeyId;
@@ -26,11 +28,19 @@ public class QueryKeysService implements QueryKeysUseCase {
     LoadKeyPort keys;
     @Inject
     KeyAuditPort audit;
+    @Inject
+    CompanyAccessPort access;
 
     @Override
     @WithSession
     public Uni<List<ApiKey>> list(CompanyId companyId) {
         return keys.ofCompany(companyId).map(all -> all.stream().filter(k -> k.kind() == KeyKind.LIVE).toList());
+    }
+
+    @Override
+    @WithSession
+    public Uni<CompanyAccess> access(CompanyId companyId) {
+        return access.load(companyId);
     }
 
     @Override

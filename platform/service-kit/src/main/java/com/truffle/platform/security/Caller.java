@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import com.truffle.platform.problem.Problem;
+import com.truffle.platform.web.page.BrowserContract;
 
 /**
  * Who is calling, as the gateway vouched for it in the internal JWT (issuer truffle-gateway):
@@ -35,6 +36,16 @@ public class Caller {
     public String principal() {
         String principal = jwt.getClaim(PRINCIPAL_CLAIM);
         return principal != null ? principal : jwt.getSubject();
+    }
+
+    /** The person's display name (pages), else the principal without its kind ({@code user:alice} → alice). */
+    public String name() {
+        Object name = jwt.getClaim(BrowserContract.NAME_CLAIM);
+        if (name != null && !name.toString().isBlank()) {
+            return name.toString();
+        }
+        String principal = principal();
+        return principal == null ? null : principal.substring(principal.indexOf(':') + 1);
     }
 
     public Set<String> groups() {

@@ -24,6 +24,16 @@ public final class InternalTokens {
         return sign("user:admin@" + companyId, companyId, List.of("company-admin"));
     }
 
+    /** A company admin signed in in a browser, as the gateway forwards page requests (with a display name). */
+    public static String companyAdminInBrowser(String companyId, String name) {
+        return sign("user:admin@" + companyId, companyId, List.of("company-admin", "company-member"), name);
+    }
+
+    /** Truffle staff signed in in a browser. */
+    public static String staffInBrowser(String name) {
+        return sign("staff:reviewer@truffle.dev", null, List.of("truffle-staff"), name);
+    }
+
     public static String staff() {
         return sign("staff:reviewer@truffle.dev", null, List.of("truffle-staff"));
     }
@@ -37,7 +47,14 @@ public final class InternalTokens {
     }
 
     public static String sign(String principal, String companyId, List<String> groups) {
+        return sign(principal, companyId, groups, null);
+    }
+
+    public static String sign(String principal, String companyId, List<String> groups, String name) {
         JwtClaims claims = new JwtClaims();
+        if (name != null) {
+            claims.setClaim("name", name);
+        }
         claims.setIssuer("truffle-gateway");
         claims.setSubject(principal);
         claims.setClaim("principal", principal);

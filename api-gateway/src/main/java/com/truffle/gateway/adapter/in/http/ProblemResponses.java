@@ -23,6 +23,10 @@ final class ProblemResponses {
         if (denial.retryAfterSeconds() > 0) {
             response.headers().set(HttpHeaders.RETRY_AFTER, Long.toString(denial.retryAfterSeconds()));
         }
+        if (format == DenialFormat.HTML) {
+            response.headers().set("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; form-action 'self'")
+                    .set("X-Frame-Options", "DENY").set("Referrer-Policy", "no-referrer");
+        }
         if (denial.challenge() != null) {
             response.headers().set("WWW-Authenticate", denial.challenge());
         }

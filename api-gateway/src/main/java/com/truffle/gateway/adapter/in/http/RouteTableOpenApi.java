@@ -26,7 +26,8 @@ import com.truffle.gateway.domain.routing.Route;
 /**
  * The gateway's OpenAPI document, generated from the route table (mp.openapi.filter), so the docs can never list a
  * route the gateway does not forward or miss one it does: each operation with its credential, required permission
- * and the answers the gateway itself gives. Request and response bodies are the services' (their own OpenAPI).
+ * and the answers the gateway itself gives. Request and response bodies are the services' (their own OpenAPI). The
+ * pages (routes a browser session takes) are left out: they are not part of the API.
  */
 public class RouteTableOpenApi implements OASFilter {
 
@@ -56,6 +57,9 @@ public class RouteTableOpenApi implements OASFilter {
 
         Paths paths = OASFactory.createPaths();
         for (Route route : GatewayRoutes.table().routes()) {
+            if (route.access().credential() == CredentialType.BROWSER) {
+                continue; // pages are for people in browsers, not part of the API
+            }
             String path = route.path().toString();
             PathItem item = paths.getPathItem(path);
             if (item == null) {

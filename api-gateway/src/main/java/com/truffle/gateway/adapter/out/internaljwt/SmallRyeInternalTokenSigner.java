@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 
 import com.truffle.gateway.application.port.out.SignInternalTokenPort;
 import com.truffle.gateway.domain.access.Identity;
+import com.truffle.platform.web.page.BrowserContract;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import io.smallrye.jwt.util.KeyUtils;
@@ -45,6 +46,9 @@ public class SmallRyeInternalTokenSigner implements SignInternalTokenPort {
                 .claim("jti", UUID.randomUUID().toString());
         if (identity.companyId() != null) {
             claims.claim("company_id", identity.companyId());
+        }
+        if (identity.name() != null) {
+            claims.claim(BrowserContract.NAME_CLAIM, identity.name());
         }
         return claims.jws().header("typ", "JWT").sign(key);
     }

@@ -16,6 +16,7 @@ import com.truffle.gateway.domain.forwarding.ForwardingPolicy;
 import com.truffle.gateway.domain.problem.Denial;
 import com.truffle.gateway.domain.problem.DenialFormat;
 import com.truffle.gateway.domain.routing.Upstream;
+import com.truffle.platform.web.page.BrowserContract;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -28,6 +29,7 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyContext;
@@ -79,7 +81,7 @@ public class UpstreamProxy implements ForwardRequestPort {
                     .origin(ctx -> ctx.client().request(new RequestOptions()
                             .setServer(address).setHost(url.getHost()).setPort(port).setSsl(ssl)
                             .setIdleTimeout(idleTimeout)))
-                    .addInterceptor(new Answers(upstream));
+                    .addInterceptor(new Answers(upstream, contentSecurityPolicy(settings.formTargets())));
             proxies.put(upstream, proxy);
         }
         return proxies;
@@ -90,9 +92,22 @@ public class UpstreamProxy implements ForwardRequestPort {
         clients.forEach(HttpClient::close);
     }
 
+    /**
+     * The body the edge already read (a browser's form, for its CSRF token), handed from {@link #forward} to the
+     * interceptor of the same request: {@code HttpProxy.handle} runs the interceptors synchronously on this thread.
+     */
+    private static final ThreadLocal<Buffer> READ_BODY = new ThreadLocal<>();
+
+    /** Pages: only this site's scripts and styles, no framing, no sniffing, no referrer (a screener link carries its token). */
+    static String contentSecurityPolicy(String formTargets) {
+        return "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; "
+                + "base-uri 'none'; frame-ancestors 'none'; form-action 'self'" + (formTargets == null || formTargets.isBlank() ? "" : " " + formTargets);
+    }
+
     @Override
     public void forward(InboundExchange exchange, ForwardInstruction instruction) {
-        HttpServerRequest request = exchange.unwrap(HttpServerRequest.class);
+        RoutingContext rc = exchange.unwrap(RoutingContext.class);
+        HttpServerRequest request = rc.request();
         MultiMap headers = request.headers();
         List<String> strip = new ArrayList<>();
         for (String name : headers.names()) {
@@ -106,6 +121,9 @@ public class UpstreamProxy implements ForwardRequestPort {
         }
         headers.set("X-Request-Id", instruction.requestId());
         headers.set("traceparent", instruction.traceparent());
+        if (instruction.browserCsrf() != null) {
+            headers.set(BrowserContract.FORWARDED_CSRF_HEADER, instruction.browserCsrf());
+        }
         // the gateway is the edge: it states the caller's address itself instead of trusting one it was sent
         SocketAddress remote = request.remoteAddress();
         if (remote != null && remote.hostAddress() != null) {
@@ -116,20 +134,37 @@ public class UpstreamProxy implements ForwardRequestPort {
         if (authority != null) {
             headers.set(FORWARDED_HOST, authority.toString());
         }
-        proxies.get().get(instruction.upstream()).handle(request);
+        Buffer read = rc.body().available() ? rc.body().buffer() : null;
+        if (read == null) {
+            proxies.get().get(instruction.upstream()).handle(request);
+            return;
+        }
+        READ_BODY.set(read);
+        try {
+            proxies.get().get(instruction.upstream()).handle(request);
+        } finally {
+            READ_BODY.remove();
+        }
     }
 
     /** Turns a service that cannot be reached into a problem (Ashby's envelope on its routes), and keeps one X-Request-Id. */
     private static final class Answers implements ProxyInterceptor {
 
         private final Upstream upstream;
+        private final String contentSecurityPolicy;
 
-        Answers(Upstream upstream) {
+        Answers(Upstream upstream, String contentSecurityPolicy) {
             this.upstream = upstream;
+            this.contentSecurityPolicy = contentSecurityPolicy;
         }
 
         @Override
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+            Buffer read = READ_BODY.get();
+            if (read != null) {
+                READ_BODY.remove();
+                context.request().setBody(Body.body(read));
+            }
             return context.sendRequest().recover(failure -> {
                 String requestId = context.request().proxiedRequest().getHeader("X-Request-Id");
                 DenialFormat format = DenialFormat.forPath(context.request().proxiedRequest().path());
@@ -148,7 +183,15 @@ public class UpstreamProxy implements ForwardRequestPort {
         @Override
         public Future<Void> handleProxyResponse(ProxyContext context) {
             // the request-id filter has set it on the response already; the service echoes the same id
-            context.response().headers().remove("X-Request-Id");
+            MultiMap headers = context.response().headers();
+            headers.remove("X-Request-Id");
+            String type = headers.get(HttpHeaders.CONTENT_TYPE);
+            if (type != null && type.startsWith("text/html")) {
+                headers.set("Content-Security-Policy", contentSecurityPolicy);
+                headers.set("X-Frame-Options", "DENY");
+                headers.set("Referrer-Policy", "no-referrer");
+            }
+            headers.set("X-Content-Type-Options", "nosniff");
             return context.sendResponse();
         }
     }

@@ -6,8 +6,11 @@ import java.util.Map;
 
 import com.truffle.gateway.domain.routing.Upstream;
 
-/** Base URL of each service (scheme, host, port; no path), how long a service may stay silent, the pool size. */
-public record UpstreamSettings(Map<Upstream, URI> urls, Duration timeout, int maxConnectionsPerService) {
+/**
+ * Base URL of each service (scheme, host, port; no path), how long a service may stay silent, the pool size, and
+ * where the pages' forms may lead besides this site ({@code formTargets}: the identity provider, for sign-out).
+ */
+public record UpstreamSettings(Map<Upstream, URI> urls, Duration timeout, int maxConnectionsPerService, String formTargets) {
 
     public UpstreamSettings {
         urls = Map.copyOf(urls);

@@ -7,15 +7,35 @@ import io.smallrye.mutiny.Uni;
 /** Decides what happens to a request at the edge: forwarded (as whom) or answered by the gateway (why). */
 public interface AuthorizeRequestUseCase {
 
-    /** The request line and the credential; nothing else of the request matters to the decision. */
-    record InboundCall(String method, String path, String authorization) {
+    /**
+     * The request line and the credential; nothing else of the request matters to the decision. A browser's
+     * request may also carry the session cookie, and for a state-changing one the CSRF token it presents (form
+     * field or header) and where the browser says it comes from ({@code Origin}, {@code Sec-Fetch-Site}).
+     */
+    record InboundCall(String method, String path, String authorization, String sessionCookie, String csrfToken,
+            String origin, String secFetchSite) {
+
+        public InboundCall(String method, String path, String authorization) {
+            this(method, path, authorization, null, null, null, null);
+        }
+
+        @Override
+        public String toString() {
+            return "InboundCall[" + method + " " + path + "]"; // never the credentials
+        }
     }
 
     sealed interface GatewayDecision {
     }
 
-    /** Forward to {@code route.upstream()} with this internal JWT (null for a public route: no identity). */
-    record Forward(Route route, String internalToken) implements GatewayDecision {
+    /**
+     * Forward to {@code route.upstream()} with this internal JWT (null for a public route: no identity); a page
+     * also gets the session's CSRF token to put in its forms ({@code browserCsrf}, else null).
+     */
+    record Forward(Route route, String internalToken, String browserCsrf) implements GatewayDecision {
+        public Forward(Route route, String internalToken) {
+            this(route, internalToken, null);
+        }
     }
 
     /** Answer with this problem; nothing is forwarded. */

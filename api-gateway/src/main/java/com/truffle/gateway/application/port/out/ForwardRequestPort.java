@@ -14,8 +14,19 @@ public interface ForwardRequestPort {
         <T> T unwrap(Class<T> type);
     }
 
-    /** What the service gets besides the request: the internal JWT (null on public routes) and the correlation ids. */
-    record ForwardInstruction(Upstream upstream, String internalToken, String requestId, String traceparent) {
+    /**
+     * What the service gets besides the request: the internal JWT (null on public routes), the correlation ids,
+     * and on a page the session's CSRF token for its forms (else null).
+     */
+    record ForwardInstruction(Upstream upstream, String internalToken, String requestId, String traceparent, String browserCsrf) {
+        public ForwardInstruction(Upstream upstream, String internalToken, String requestId, String traceparent) {
+            this(upstream, internalToken, requestId, traceparent, null);
+        }
+
+        @Override
+        public String toString() {
+            return "ForwardInstruction[" + upstream + ", " + requestId + "]"; // never the token
+        }
     }
 
     void forward(InboundExchange exchange, ForwardInstruction instruction);

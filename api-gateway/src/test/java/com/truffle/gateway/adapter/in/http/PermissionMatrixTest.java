@@ -78,6 +78,10 @@ class PermissionMatrixTest {
         if (need == RequiredAccess.PUBLIC) {
             return 200;
         }
+        if (need.credential() == CredentialType.BROWSER) {
+            // a page takes the browser session cookie only: without it a GET goes to sign in, anything else is 401
+            return route.method().name().equals("GET") ? 302 : 401;
+        }
         switch (caller) {
             case NO_KEY, GARBAGE:
                 return 401;
@@ -112,7 +116,7 @@ class PermissionMatrixTest {
     void everyRouteAnswersEveryCallerAsDeclared(String name, Caller caller, Route route) {
         String requestId = "matrix-" + UUID.randomUUID();
         String path = route.path().example("res-of-" + ACME);
-        RequestSpecification request = given()
+        RequestSpecification request = given().redirects().follow(false)
                 .header("X-Request-Id", requestId)
                 // what a caller might try, to pass for someone else: none of it may reach a service
                 .header("X-Truffle-Company-Id", GLOBEX)
@@ -143,6 +147,15 @@ class PermissionMatrixTest {
                 response.then().body("errorInfo.meta.required_permission", equalTo(need(route)));
                 assertThat(response.jsonPath().getString("errorInfo.meta.granted_permission")).isNotBlank();
             }
+        } else if (route.access().credential() == CredentialType.BROWSER) {
+            // a person in a browser: to the sign-in that comes back here, or a page saying why
+            if (status == 302) {
+                assertThat(response.header("Location")).isEqualTo("/login?next=" + java.net.URLEncoder.encode(path,
+                        java.nio.charset.StandardCharsets.UTF_8));
+            } else {
+                response.then().contentType(startsWith("text/html"));
+                assertThat(response.asString()).contains("Sign in required").contains(requestId);
+            }
         } else if (status == 401 || status == 403) {
             response.then().contentType("application/problem+json")
                     .body("status", equalTo(status))
@@ -153,7 +166,7 @@ class PermissionMatrixTest {
                 assertThat(response.jsonPath().getString("granted_permission")).isNotBlank();
             }
         }
-        if (status == 401 || status == 403) {
+        if (status == 401 || status == 403 || status == 302) {
             assertThat(got).as("a denied request is never forwarded").isEmpty();
             for (String service : List.of("key-service", "access-request-service", "screening-service", "ashby-connector-service")) {
                 assertThat(GatewayTestResource.service(service).withRequestId(requestId)).isEmpty();

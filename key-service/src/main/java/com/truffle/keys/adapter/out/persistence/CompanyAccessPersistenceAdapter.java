@@ -25,6 +25,12 @@ class CompanyAccessPersistenceAdapter implements CompanyAccessPort {
     }
 
     @Override
+    public Uni<CompanyAccess> load(CompanyId companyId) {
+        return Panache.getSession().chain(s -> s.find(CompanyAccessEntity.class, companyId.value()))
+                .map(e -> e == null ? CompanyAccess.unknown(companyId) : new CompanyAccess(companyId, e.plan, e.accessStatus));
+    }
+
+    @Override
     public Uni<Void> save(CompanyAccess access) {
         return Panache.getSession().chain(s -> s.find(CompanyAccessEntity.class, access.companyId().value()).chain(e -> {
             e.plan = access.plan();

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.truffle.keys.domain.ApiKey;
+import com.truffle.keys.domain.CompanyAccess;
 import com.truffle.keys.domain.CompanyId;
 import com.truffle.keys.domain.KeyAuditEntry;
 import com.truffle.keys.domain.KeyId;
@@ -13,6 +14,9 @@ import io.smallrye.mutiny.Uni;
 public interface QueryKeysUseCase {
 
     Uni<List<ApiKey>> list(CompanyId companyId);
+
+    /** Whether the company may have integration keys now (its API access as key-service knows it). */
+    Uni<CompanyAccess> access(CompanyId companyId);
 
     Uni<ApiKey> get(CompanyId companyId, KeyId keyId);
 

@@ -11,4 +11,7 @@ public interface CompanyAccessPort {
     Uni<CompanyAccess> lock(CompanyId companyId);
 
     Uni<Void> save(CompanyAccess access);
+
+    /** The company's entitlement as last heard (unknown companies: TRIAL, no access), without a lock. */
+    Uni<CompanyAccess> load(CompanyId companyId);
 }
