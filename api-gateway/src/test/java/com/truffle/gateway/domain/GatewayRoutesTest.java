@@ -68,6 +68,7 @@ class GatewayRoutesTest {
             "POST /partners/ashby/assessment.customFields.fetch -> ashby-connector-service [PARTNER_ASHBY]",
             "GET /screener/{token} -> screening-service [none]",
             "POST /screener/{token}/start -> screening-service [none]",
+            "POST /screener/{token} -> screening-service [none]",
             "POST /screener/{token}/submit -> screening-service [none]",
             // DESIGN §4b: the pages, each in the service that owns its data
             "GET /screenings/{id} -> screening-service [company-member] (page)",

@@ -27,6 +27,10 @@ public interface AshbyConfig {
     /** AES-256-GCM key for customers' Ashby keys, base64 of 32 bytes. No default in %prod. */
     String encryptionKey();
 
+    /** The web app's billing page, where a trial company upgrades (TRUFFLE_UPGRADE_URL). */
+    @WithDefault("https://app.truffle.dev/settings/billing")
+    String upgradeUrl();
+
     /** Sent on every call to Ashby (api.ashbyhq.com refuses an empty or default one). */
     @WithDefault("Truffle-Ashby-Connector/1.0 (+https://truffle.dev/integrations/ashby)")
     String userAgent();

@@ -8,6 +8,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import com.truffle.ashby.adapter.in.scheduling.DeliveryScheduler;
+import com.truffle.ashby.adapter.in.web.IntegrationPageSettings;
 import com.truffle.ashby.adapter.out.ashby.AshbyClientSettings;
 import com.truffle.ashby.adapter.out.crypto.AesGcmAshbyKeyVault;
 import com.truffle.ashby.adapter.out.keys.KeyServiceSettings;
@@ -23,6 +24,12 @@ public class ConnectorWiring {
     @ApplicationScoped
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    IntegrationPageSettings integrationPageSettings(AshbyConfig config) {
+        return new IntegrationPageSettings(config.upgradeUrl());
     }
 
     @Produces

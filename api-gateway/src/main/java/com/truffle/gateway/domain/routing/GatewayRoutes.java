@@ -70,8 +70,9 @@ public final class GatewayRoutes {
                 .post("/partners/ashby/assessment.customField.list").to(ASHBY_CONNECTOR).requires(PARTNER_ASHBY)
                 .post("/partners/ashby/assessment.customFields.fetch").to(ASHBY_CONNECTOR).requires(PARTNER_ASHBY)
                 // candidates: the unguessable token in the screener link is the credential (JSON, or the page for
-                // Accept: text/html; its forms post url-encoded to the same routes)
+                // Accept: text/html, whose forms post to the link itself)
                 .get("/screener/{token}").to(SCREENING_SERVICE).requires(PUBLIC)
+                .post("/screener/{token}").to(SCREENING_SERVICE).requires(PUBLIC)
                 .post("/screener/{token}/start").to(SCREENING_SERVICE).requires(PUBLIC)
                 .post("/screener/{token}/submit").to(SCREENING_SERVICE).requires(PUBLIC)
                 // pages a person uses in a browser (DESIGN §4b), with the session cookie

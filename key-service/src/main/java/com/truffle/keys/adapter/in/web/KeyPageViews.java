@@ -1,11 +1,7 @@
 package com.truffle.keys.adapter.in.web;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import com.truffle.keys.domain.ApiKey;
 import com.truffle.keys.domain.CompanyAccess;
@@ -13,14 +9,12 @@ import com.truffle.keys.domain.KeyStatus;
 import com.truffle.keys.domain.KeyWithSecret;
 import com.truffle.keys.domain.Permission;
 import com.truffle.platform.web.page.Page.Flash;
+import com.truffle.platform.web.page.When;
 import io.quarkus.qute.TemplateData;
 
 /** What the API-key pages show, already in the words and formats a person reads. */
 final class KeyPageViews {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("MMM d, yyyy HH:mm 'UTC'", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
 
     /** The three levels of the Create API Key form, each with what it allows (the product's own words). */
     @TemplateData
@@ -39,7 +33,7 @@ final class KeyPageViews {
         static KeyRow of(ApiKey k) {
             return new KeyRow(k.id().toString(), k.name(), k.description() == null ? "" : k.description(),
                     label(k.permission()), k.prefix() + "…" + k.last4(), k.status().name(), k.status() == KeyStatus.SUSPENDED,
-                    DAY.format(k.createdAt()), k.lastUsedAt() == null ? "Never" : MINUTE.format(k.lastUsedAt()));
+                    When.day(k.createdAt()), k.lastUsedAt() == null ? "Never" : When.minute(k.lastUsedAt()));
         }
     }
 
@@ -140,10 +134,6 @@ final class KeyPageViews {
             case "revoked" -> Flash.ok("API key revoked. It stopped working immediately.");
             default -> null;
         };
-    }
-
-    static String when(Instant at) {
-        return at == null ? "" : MINUTE.format(at);
     }
 
     private KeyPageViews() {
