@@ -17,6 +17,7 @@ import io.restassured.specification.RequestSpecification;
 public final class Stack {
 
     private static LocalStack stack;
+    private static LocalStack.GatewayReplica secondGateway;
 
     public static synchronized LocalStack get() {
         if (stack == null) {
@@ -26,6 +27,14 @@ public final class Stack {
             RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
         }
         return stack;
+    }
+
+    /** A second gateway replica behind the same public URL (started on first use, stopped with the stack). */
+    public static synchronized LocalStack.GatewayReplica secondGateway() {
+        if (secondGateway == null) {
+            secondGateway = get().startGatewayReplica();
+        }
+        return secondGateway;
     }
 
     /** Requests to the gateway: the only public door. */

@@ -611,6 +611,68 @@ public final class LocalStack implements AutoCloseable {
         startServices(List.of(module));
     }
 
+    /** A second (third, …) gateway: the same environment, secrets and public URL as the first, on ports of its own. */
+    public record GatewayReplica(String name, String url, String managementUrl, long pid) {
+    }
+
+    /**
+     * Starts another gateway replica, as a load balancer would have several: nothing but its ports differs from
+     * the first (same session key, same public URL), so a browser session or a key revocation must hold on both.
+     * Stopped with the stack.
+     */
+    public GatewayReplica startGatewayReplica() {
+        requireRunning();
+        int port = Ports.free();
+        int management = Ports.free();
+        String name = API_GATEWAY + "-" + (children.keySet().stream().filter(k -> k.startsWith(API_GATEWAY)).count() + 1);
+        Map<String, String> env = serviceEnvironment(service(API_GATEWAY));
+        env.put("PORT", String.valueOf(port));
+        env.put("MANAGEMENT_PORT", String.valueOf(management));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(serviceJvmOptions);
+        command.add("-jar");
+        command.add(serviceJar(API_GATEWAY).toString());
+        Path log = logDir.resolve(name + ".log");
+        ChildProcess child = ChildProcess.start(name, command, env, CONTRACT_VARIABLES, repoRoot.resolve(API_GATEWAY), log);
+        children.put(name, child);
+        writePidsFile();
+        String managementUrl = "http://127.0.0.1:" + management;
+        long deadline = System.nanoTime() + readinessTimeout.toNanos();
+        while (true) {
+            if (!child.isAlive()) {
+                throw new LocalStackException(name + " exited during start-up; last lines of " + log + ":"
+                        + System.lineSeparator() + ChildProcess.tail(log, 20));
+            }
+            try {
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(managementUrl + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    break;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LocalStackException("interrupted while " + name + " started");
+            }
+            if (System.nanoTime() > deadline) {
+                throw new LocalStackException(name + " not ready within " + readinessTimeout.toSeconds() + " s; last lines of "
+                        + log + ":" + System.lineSeparator() + ChildProcess.tail(log, 20));
+            }
+            try {
+                child.onExit().get(100, TimeUnit.MILLISECONDS); // a pause that ends at once if it exits
+            } catch (TimeoutException | ExecutionException e) {
+                // next round
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LocalStackException("interrupted while " + name + " started");
+            }
+        }
+        out.printf("Started %-25s pid %-7d port %-5d log %s%n", name, child.pid(), port, displayPath(log));
+        return new GatewayReplica(name, "http://127.0.0.1:" + port, managementUrl, child.pid());
+    }
+
     /** {@link #stopService} then {@link #startService}. */
     public void restartService(String module) {
         stopService(module);

@@ -25,7 +25,7 @@ final class ProblemResponses {
         }
         if (format == DenialFormat.HTML) {
             response.headers().set("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; form-action 'self'")
-                    .set("X-Frame-Options", "DENY").set("Referrer-Policy", "no-referrer");
+                    .set("X-Frame-Options", "DENY").set("Referrer-Policy", "same-origin");
         }
         if (denial.challenge() != null) {
             response.headers().set("WWW-Authenticate", denial.challenge());

@@ -81,7 +81,8 @@ public class UpstreamProxy implements ForwardRequestPort {
                     .origin(ctx -> ctx.client().request(new RequestOptions()
                             .setServer(address).setHost(url.getHost()).setPort(port).setSsl(ssl)
                             .setIdleTimeout(idleTimeout)))
-                    .addInterceptor(new Answers(upstream, contentSecurityPolicy(settings.formTargets())));
+                    .addInterceptor(new Answers(upstream, contentSecurityPolicy(settings.formTargets()),
+                            url.getScheme() + "://" + url.getHost() + (url.getPort() > 0 ? ":" + url.getPort() : "")));
             proxies.put(upstream, proxy);
         }
         return proxies;
@@ -98,7 +99,11 @@ public class UpstreamProxy implements ForwardRequestPort {
      */
     private static final ThreadLocal<Buffer> READ_BODY = new ThreadLocal<>();
 
-    /** Pages: only this site's scripts and styles, no framing, no sniffing, no referrer (a screener link carries its token). */
+    /**
+     * Pages: only this site's scripts and styles, no framing, no sniffing, and a referrer for this site only (a
+     * screener link carries its token; {@code no-referrer} would also make browsers send {@code Origin: null} on
+     * the pages' own form posts, which the cross-site check rightly refuses).
+     */
     static String contentSecurityPolicy(String formTargets) {
         return "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; "
                 + "base-uri 'none'; frame-ancestors 'none'; form-action 'self'" + (formTargets == null || formTargets.isBlank() ? "" : " " + formTargets);
@@ -152,10 +157,13 @@ public class UpstreamProxy implements ForwardRequestPort {
 
         private final Upstream upstream;
         private final String contentSecurityPolicy;
+        /** The service's own origin, as it would write it in an absolute Location. */
+        private final String origin;
 
-        Answers(Upstream upstream, String contentSecurityPolicy) {
+        Answers(Upstream upstream, String contentSecurityPolicy, String origin) {
             this.upstream = upstream;
             this.contentSecurityPolicy = contentSecurityPolicy;
+            this.origin = origin;
         }
 
         @Override
@@ -185,11 +193,17 @@ public class UpstreamProxy implements ForwardRequestPort {
             // the request-id filter has set it on the response already; the service echoes the same id
             MultiMap headers = context.response().headers();
             headers.remove("X-Request-Id");
+            String location = headers.get(HttpHeaders.LOCATION);
+            if (location != null && location.startsWith(origin)) {
+                // a service's absolute redirect names its own address: the browser gets the path on the gateway
+                String rest = location.substring(origin.length());
+                headers.set(HttpHeaders.LOCATION, rest.isEmpty() ? "/" : rest);
+            }
             String type = headers.get(HttpHeaders.CONTENT_TYPE);
             if (type != null && type.startsWith("text/html")) {
                 headers.set("Content-Security-Policy", contentSecurityPolicy);
                 headers.set("X-Frame-Options", "DENY");
-                headers.set("Referrer-Policy", "no-referrer");
+                headers.set("Referrer-Policy", "same-origin");
             }
             headers.set("X-Content-Type-Options", "nosniff");
             return context.sendResponse();

@@ -268,6 +268,20 @@ class BrowserSessionTest {
     }
 
     @Test
+    void aServicesRedirectNeverNamesItsOwnAddressAndPagesGetTheirSecurityHeaders() {
+        FakeService keys = GatewayTestResource.keyService().http();
+        keys.handle("/settings/api-keys/new", exchange -> {
+            exchange.getResponseHeaders().set("Location", keys.url() + "/settings/api-keys?done=x");
+            FakeService.respond(exchange, 303, "{}");
+            return true;
+        });
+        Response r = browser(BrowserSignIn.companyAdmin("acme-browser").session(), id()).get("/settings/api-keys/new");
+        assertThat(r.statusCode()).isEqualTo(303);
+        assertThat(r.header("Location")).isEqualTo("/settings/api-keys?done=x");
+        assertThat(r.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    }
+
+    @Test
     void anApiKeyStillWorksBesideACookieAndTheCookieNeverReachesTheService() {
         TestApiKey key = Replica.admit(TestApiKey.live("acme-browser", "READ"));
         String rid = id();

@@ -31,8 +31,10 @@ public final class Html {
         if (path == null || !path.startsWith("/") || path.startsWith("//")) {
             throw new IllegalArgumentException("a redirect stays on this site: " + path);
         }
+        // the header as given: location(URI) would make it absolute with this service's own address, which the
+        // browser (behind the gateway) must never see
         return RestResponse.ResponseBuilder.<String>create(RestResponse.Status.SEE_OTHER)
-                .location(URI.create(path))
+                .header(HttpHeaders.LOCATION, URI.create(path).toASCIIString())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .build();
     }

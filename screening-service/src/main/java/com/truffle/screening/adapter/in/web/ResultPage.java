@@ -65,8 +65,8 @@ public class ResultPage {
             var s = found.orElseThrow(() -> ScreeningRuleViolation.notFound("screening", id));
             return query.candidate(company, s.candidateId()).chain(candidate -> settings.get(company).chain(account -> {
                 Result result = Result.of(s, candidate.orElse(null), account.timezone(), s.isExpired(clock.instant()));
-                return Templates.result(pages.member(new Crumb("Screenings", "/screenings/" + id),
-                        new Crumb(result.candidate(), "/screenings/" + id)), result).createUni();
+                return Templates.result(pages.member(new Crumb("Screening result: " + result.candidate(), "/screenings/" + id)),
+                        result).createUni();
             }));
         }).map(Html::ok);
     }
