@@ -3,7 +3,6 @@ package com.truffle.bench;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,13 +57,13 @@ final class BenchStack implements AutoCloseable {
     private final Vertx stubVertx;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-    private final String staffToken;
+    private final StackCalls calls;
 
     private BenchStack(LocalStack stack, boolean realScreening, Vertx stubVertx) {
         this.stack = stack;
         this.realScreening = realScreening;
         this.stubVertx = stubVertx;
-        this.staffToken = stack.mintToken("bench-staff", null, List.of("truffle-staff"));
+        this.calls = new StackCalls(stack);
     }
 
     static BenchStack start(Path root) {
@@ -108,36 +106,24 @@ final class BenchStack implements AutoCloseable {
     }
 
     String adminToken(String company) {
-        return stack.mintToken("admin@" + company, company, List.of("company-admin"));
+        return calls.adminToken(company);
     }
 
     /** Paid, access requested and approved, and key-service knows it (a key can be created). */
     String approvedCompany() throws Exception {
-        String company = "bench-" + UUID.randomUUID().toString().substring(0, 8);
-        expect(send("PUT", "/staff/companies/" + company + "/plan", staffToken, "{\"plan\":\"PAID\"}"), 200);
-        JsonNode request = expect(send("POST", "/v1/api-access/requests", adminToken(company), "{\"use_case\":\"benchmark\"}"), 201);
-        expect(send("POST", "/staff/access-requests/" + request.path("id").asText() + "/approve", staffToken, "{}"), 200);
-        return company;
+        return calls.approvedCompany();
     }
 
-    /** A new key: {@code {"id","secret",…}}; retried while AccessApproved travels to key-service. */
     JsonNode createKey(String company, String permission) {
-        String body = "{\"name\":\"bench " + permission + "\",\"description\":\"benchmark\",\"permission\":\"" + permission + "\"}";
-        HttpResponse<String> created = await("a key for " + company).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> send("POST", "/v1/api-keys", adminToken(company), body), r -> r.statusCode() == 201);
-        try {
-            return JSON.readTree(created.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return calls.createKey(company, permission);
     }
 
     HttpResponse<String> regenerate(String company, String keyId) throws Exception {
-        return send("POST", "/v1/api-keys/" + keyId + "/regenerate", adminToken(company), "{}");
+        return calls.send("POST", "/v1/api-keys/" + keyId + "/regenerate", adminToken(company), "{}");
     }
 
     HttpResponse<String> revoke(String company, String keyId) throws Exception {
-        return send("DELETE", "/v1/api-keys/" + keyId, adminToken(company), null);
+        return calls.send("DELETE", "/v1/api-keys/" + keyId, adminToken(company), null);
     }
 
     /** Waits until GET /v1/jobs with this key answers 200 through the gateway. */
@@ -168,21 +154,11 @@ final class BenchStack implements AutoCloseable {
     }
 
     HttpResponse<String> send(String method, String path, String bearer, String body) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(gateway() + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + bearer);
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-        }
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return calls.send(method, path, bearer, body);
     }
 
     static JsonNode expect(HttpResponse<String> r, int status) throws IOException {
-        if (r.statusCode() != status) {
-            throw new IllegalStateException(r.request().method() + " " + r.request().uri() + " answered " + r.statusCode()
-                    + " (expected " + status + "): " + r.body());
-        }
-        return r.body() == null || r.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(r.body());
+        return StackCalls.expect(r, status);
     }
 
     @Override
