@@ -129,7 +129,10 @@ class LocalStackTest {
         Map<String, String> gateway = envOf(LocalStack.API_GATEWAY);
         assertFalse(gateway.containsKey("DB_NAME"), "the gateway has no database");
         assertEquals(stack.idpUrl() + "/.well-known/jwks.json", gateway.get("TRUFFLE_IDP_JWKS_URL"));
-        assertEquals("truffle-dev-idp", gateway.get("TRUFFLE_IDP_ISSUER"));
+        // an OpenID provider's issuer is its URL: the gateway discovers its endpoints there for browser sign-in
+        assertEquals(stack.idpUrl(), gateway.get("TRUFFLE_IDP_ISSUER"));
+        assertEquals(stack.gatewayUrl(), gateway.get("TRUFFLE_PUBLIC_URL"));
+        assertTrue(Base64.getDecoder().decode(gateway.get("TRUFFLE_SESSION_SECRET")).length >= 32);
         assertEquals(stack.serviceUrl(LocalStack.KEY_SERVICE), gateway.get("KEY_SERVICE_URL"));
         assertEquals(stack.serviceUrl(LocalStack.ACCESS_REQUEST_SERVICE), gateway.get("ACCESS_SERVICE_URL"));
         assertEquals(stack.serviceUrl(LocalStack.SCREENING_SERVICE), gateway.get("SCREENING_SERVICE_URL"));
