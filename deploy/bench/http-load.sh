@@ -15,4 +15,5 @@ fi
 cd deploy/bench
 # one key drives all the load: raise its per-key limit (still checked per request) so the limit is not what is measured
 export TRUFFLE_GATEWAY_RATE_LIMIT_PER_SECOND=10000000 TRUFFLE_GATEWAY_RATE_LIMIT_BURST=10000000
+export TRUFFLE_GATEWAY_KEY_LOOKUP_PER_CLIENT_PER_SECOND=10000000 TRUFFLE_GATEWAY_KEY_LOOKUP_PER_CLIENT_BURST=10000000
 exec java -cp "target/classes:target/lib/*" com.truffle.bench.HttpLoadBench "${1:-20}" "${2:-3}" "$ROOT" "${3:-1000}"

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,13 +24,16 @@ import com.truffle.gateway.adapter.out.usage.UsagePublisherSettings;
 import com.truffle.gateway.application.service.BrowserSettings;
 import com.truffle.gateway.application.service.InternalTokenSettings;
 import com.truffle.gateway.application.service.KeyLookupSettings;
+import com.truffle.gateway.application.service.ClientLimitSettings;
 import com.truffle.gateway.application.service.RateLimitSettings;
+import com.truffle.gateway.domain.access.ClientAddress;
 import com.truffle.gateway.domain.access.CrossSiteCheck;
 import com.truffle.gateway.domain.access.TokenBucket.RateLimit;
 import com.truffle.gateway.domain.routing.GatewayRoutes;
 import com.truffle.gateway.domain.routing.RouteTable;
 import com.truffle.gateway.domain.routing.Upstream;
 import com.truffle.gateway.domain.usage.UsageTally;
+import com.truffle.platform.apikeys.KeyStateSignature;
 import com.truffle.platform.apikeys.SecretHasher;
 
 /** Wires the plain domain objects and every layer's settings from {@link GatewayConfig}. */
@@ -45,6 +49,13 @@ public class GatewayBeans {
     @Singleton
     SecretHasher secretHasher(GatewayConfig config) {
         return SecretHasher.fromConfig(config.keyPepper());
+    }
+
+    /** Checks that a key-state record was signed by key-service (the key derived from the same pepper). */
+    @Produces
+    @Singleton
+    KeyStateSignature keyStateSignature(SecretHasher hasher) {
+        return new KeyStateSignature(hasher);
     }
 
     @Produces
@@ -64,7 +75,7 @@ public class GatewayBeans {
     KeyLookupSettings keyLookupSettings(GatewayConfig config) {
         GatewayConfig.KeyLookup k = config.keyLookup();
         return new KeyLookupSettings(k.negativeTtl(), k.unavailableTtl(), k.maxNegativeEntries(),
-                new RateLimit(k.perSecond(), k.burst()));
+                new RateLimit(k.perSecond(), k.burst()), new RateLimit(k.perClientPerSecond(), k.perClientBurst()), k.staleConfirmTtl());
     }
 
     @Produces
@@ -75,6 +86,20 @@ public class GatewayBeans {
             throw new IllegalStateException("truffle.gateway.internal-jwt.refresh-before must be shorter than its lifetime");
         }
         return new InternalTokenSettings(j.lifetime(), j.refreshBefore(), j.maxCached());
+    }
+
+    @Produces
+    @Singleton
+    ClientLimitSettings clientLimitSettings(GatewayConfig config) {
+        GatewayConfig.ClientLimits c = config.clientLimits();
+        return new ClientLimitSettings(new RateLimit(c.publicPerSecond(), c.publicBurst()),
+                new RateLimit(c.signedInPerSecond(), c.signedInBurst()), c.maxClients());
+    }
+
+    @Produces
+    @Singleton
+    ClientAddress clientAddress(GatewayConfig config) {
+        return ClientAddress.trusting(config.clientLimits().trustedProxies().orElse(List.of()));
     }
 
     @Produces
@@ -121,7 +146,7 @@ public class GatewayBeans {
     @Produces
     @Singleton
     EndedSessionsSettings endedSessionsSettings(GatewayConfig config) {
-        return new EndedSessionsSettings(config.kafka().bootstrapServers(), config.browser().endedSessionsTopic(),
+        return new EndedSessionsSettings(config.kafka().bootstrapServers(), kafkaLogin(config), config.browser().endedSessionsTopic(),
                 config.browser().sessionMaxLifetime());
     }
 
@@ -142,13 +167,15 @@ public class GatewayBeans {
     @Produces
     @Singleton
     KeyStateSettings keyStateSettings(GatewayConfig config) {
-        return new KeyStateSettings(config.kafka().bootstrapServers(), config.kafka().keyStateTopic());
+        GatewayConfig.Kafka k = config.kafka();
+        return new KeyStateSettings(k.bootstrapServers(), kafkaLogin(config), k.keyStateTopic(), k.keyStateMaxStaleness(),
+                k.keyStatePartitionCheck());
     }
 
     @Produces
     @Singleton
     UsagePublisherSettings usagePublisherSettings(GatewayConfig config) {
-        return new UsagePublisherSettings(config.kafka().bootstrapServers(), config.kafka().usageTopic());
+        return new UsagePublisherSettings(config.kafka().bootstrapServers(), kafkaLogin(config), config.kafka().usageTopic());
     }
 
     @Produces
@@ -161,5 +188,29 @@ public class GatewayBeans {
     @Singleton
     InternalJwtSettings internalJwtSettings(GatewayConfig config) {
         return new InternalJwtSettings(config.internalJwt().privateKeyLocation(), config.internalJwt().issuer());
+    }
+
+    /**
+     * The gateway's own login to Kafka (KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_MECHANISM, KAFKA_SASL_USERNAME/PASSWORD),
+     * for its plain Kafka clients; nothing on a plaintext broker.
+     */
+    static Map<String, String> kafkaLogin(GatewayConfig config) {
+        GatewayConfig.Kafka k = config.kafka();
+        if (!k.securityProtocol().startsWith("SASL")) {
+            return Map.of("security.protocol", k.securityProtocol());
+        }
+        String user = k.saslUsername().orElseThrow(() -> new IllegalStateException("KAFKA_SASL_USERNAME is required with " + k.securityProtocol()));
+        String password = k.saslPassword().orElseThrow(() -> new IllegalStateException("KAFKA_SASL_PASSWORD is required with " + k.securityProtocol()));
+        if (user.contains("\"") || password.contains("\"")) {
+            throw new IllegalStateException("the Kafka username and password must not contain quotes");
+        }
+        Map<String, String> login = new HashMap<>(Map.of("security.protocol", k.securityProtocol(), "sasl.mechanism", k.saslMechanism(),
+                "sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user
+                        + "\" password=\"" + password + "\";"));
+        k.sslTruststoreLocation().ifPresent(location -> {
+            login.put("ssl.truststore.location", location);
+            login.put("ssl.truststore.type", k.sslTruststoreType());
+        });
+        return Map.copyOf(login);
     }
 }

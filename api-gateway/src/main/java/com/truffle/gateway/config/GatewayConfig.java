@@ -24,6 +24,8 @@ public interface GatewayConfig {
 
     Kafka kafka();
 
+    ClientLimits clientLimits();
+
     KeyLookup keyLookup();
 
     RateLimit rateLimit();
@@ -115,8 +117,36 @@ public interface GatewayConfig {
     interface Kafka {
         String bootstrapServers();
 
+        /** PLAINTEXT, or SASL_PLAINTEXT / SASL_SSL with a SCRAM login (the local stack and production). */
+        @WithDefault("PLAINTEXT")
+        String securityProtocol();
+
+        @WithDefault("SCRAM-SHA-512")
+        String saslMechanism();
+
+        Optional<String> saslUsername();
+
+        Optional<String> saslPassword();
+
+        /** SASL_SSL: the cluster CA the broker's certificate is checked against (PEM file), else the JVM's trust store. */
+        Optional<String> sslTruststoreLocation();
+
+        @WithDefault("PEM")
+        String sslTruststoreType();
+
         @WithDefault("truffle.keys.state.v1")
         String keyStateTopic();
+
+        /**
+         * How long the key replica may go without confirming with the broker that it has read everything: past it the
+         * gateway is not ready, and every key is confirmed with key-service until the replica is fresh again.
+         */
+        @WithDefault("PT3S")
+        Duration keyStateMaxStaleness();
+
+        /** How often the key-state topic's partition count is checked (a change makes the replica untrusted). */
+        @WithDefault("PT30S")
+        Duration keyStatePartitionCheck();
 
         @WithDefault("truffle.gateway.usage.v1")
         String usageTopic();
@@ -144,6 +174,40 @@ public interface GatewayConfig {
 
         @WithDefault("400")
         int burst();
+
+        /** Lookups one client address may cause per second (its share of the budget above). */
+        @WithDefault("20")
+        double perClientPerSecond();
+
+        @WithDefault("40")
+        int perClientBurst();
+
+        /** While the replica is stale, how long key-service's "valid" for a key is taken without asking again. */
+        @WithDefault("PT1S")
+        Duration staleConfirmTtl();
+    }
+
+    /** Per client address, on what no API key pays for (truffle.gateway.client-limits.*). */
+    interface ClientLimits {
+        /** The screener and the sign-in steps: a candidate clicks, a script hammers. */
+        @WithDefault("10")
+        double publicPerSecond();
+
+        @WithDefault("40")
+        int publicBurst();
+
+        /** Pages and session routes of a signed-in person. */
+        @WithDefault("30")
+        double signedInPerSecond();
+
+        @WithDefault("100")
+        int signedInBurst();
+
+        @WithDefault("100000")
+        int maxClients();
+
+        /** Proxies whose X-Forwarded-For is believed (the ingress controller's addresses, CIDR); none by default. */
+        Optional<List<String>> trustedProxies();
     }
 
     interface RateLimit {

@@ -55,13 +55,30 @@ class ApiKeyVerifierTest {
         public KeyReplica.Outcome admitConfirmed(KeyRecord record) {
             return replica.offer(record);
         }
+
+        @Override
+        public void revoke(String keyId) {
+            replica.revoke(keyId);
+        }
+
+        @Override
+        public boolean trusted() {
+            return replicaTrusted.get();
+        }
     };
-    final InternalTokenCache tokens = new InternalTokenCache((identity, iat, exp) -> "token-of-" + identity.principal(),
+    final java.util.concurrent.atomic.AtomicBoolean replicaTrusted = new java.util.concurrent.atomic.AtomicBoolean(true);
+    static final String CLIENT = "192.0.2.10";
+    final InternalTokenCache tokens = new InternalTokenCache((identity, audiences, iat, exp) -> "token-of-" + identity.principal(),
             new InternalTokenSettings(Duration.ofMinutes(5), Duration.ofMinutes(1), 100), Clock.systemUTC());
 
     ApiKeyVerifier verifier(int lookupsPerSecond, int burst) {
+        return verifier(lookupsPerSecond, burst, lookupsPerSecond, burst);
+    }
+
+    ApiKeyVerifier verifier(int lookupsPerSecond, int burst, int perClientPerSecond, int perClientBurst) {
         return new ApiKeyVerifier(replicaPort, authority, hasher, tokens,
-                new KeyLookupSettings(Duration.ofSeconds(10), Duration.ofSeconds(1), 1_000, new RateLimit(lookupsPerSecond, burst)),
+                new KeyLookupSettings(Duration.ofSeconds(10), Duration.ofSeconds(1), 1_000, new RateLimit(lookupsPerSecond, burst),
+                        new RateLimit(perClientPerSecond, perClientBurst), Duration.ofSeconds(1)),
                 now::get);
     }
 
@@ -128,7 +145,7 @@ class ApiKeyVerifierTest {
         String fresh = secret();
         List<Uni<KeyCheck>> waiting = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            waiting.add(v.checkWithAuthority((Miss) v.checkLocally(fresh)));
+            waiting.add(v.checkWithAuthority((Miss) v.checkLocally(fresh), CLIENT));
         }
         assertThat(authority.calls).as("single flight").hasValue(1);
         assertThat(authority.tokens).containsExactly("token-of-service:api-gateway");
@@ -144,7 +161,7 @@ class ApiKeyVerifierTest {
     void anUnknownKeyIsRememberedForTheNegativeTtlOnly() {
         ApiKeyVerifier v = verifier(100, 100);
         String unknown = secret();
-        Uni<KeyCheck> first = v.checkWithAuthority((Miss) v.checkLocally(unknown));
+        Uni<KeyCheck> first = v.checkWithAuthority((Miss) v.checkLocally(unknown), CLIENT);
         authority.answer(0, new KeyAuthorityPort.NotFound());
         assertThat(await(first)).isEqualTo(Rejected.UNKNOWN);
         assertThat(v.checkLocally(unknown)).isEqualTo(Rejected.UNKNOWN);
@@ -157,7 +174,7 @@ class ApiKeyVerifierTest {
     void keyServiceDownMeansUnverifiableNotAnError() {
         ApiKeyVerifier v = verifier(100, 100);
         String unknown = secret();
-        Uni<KeyCheck> check = v.checkWithAuthority((Miss) v.checkLocally(unknown));
+        Uni<KeyCheck> check = v.checkWithAuthority((Miss) v.checkLocally(unknown), CLIENT);
         authority.answer(0, new KeyAuthorityPort.Unavailable("connection refused"));
         assertThat(await(check)).isEqualTo(Rejected.UNVERIFIABLE);
         assertThat(v.checkLocally(unknown)).isEqualTo(Rejected.UNVERIFIABLE);
@@ -170,7 +187,7 @@ class ApiKeyVerifierTest {
         ApiKeyVerifier v = verifier(100, 100);
         String secret = secret();
         KeyRecord before = record("k1", secret, 1, KeyStatus.ACTIVE);
-        Uni<KeyCheck> inFlight = v.checkWithAuthority((Miss) v.checkLocally(secret));
+        Uni<KeyCheck> inFlight = v.checkWithAuthority((Miss) v.checkLocally(secret), CLIENT);
         replica.revoke("k1"); // the tombstone arrives over Kafka meanwhile
         authority.answer(0, new KeyAuthorityPort.Found(before)); // then key-service's (older) answer
         assertThat(await(inFlight)).isEqualTo(Rejected.UNKNOWN);
@@ -182,7 +199,7 @@ class ApiKeyVerifierTest {
         ApiKeyVerifier v = verifier(100, 100);
         String old = secret();
         String regenerated = secret();
-        Uni<KeyCheck> inFlight = v.checkWithAuthority((Miss) v.checkLocally(old));
+        Uni<KeyCheck> inFlight = v.checkWithAuthority((Miss) v.checkLocally(old), CLIENT);
         replica.offer(record("k1", regenerated, 2, KeyStatus.ACTIVE));
         authority.answer(0, new KeyAuthorityPort.Found(record("k1", old, 1, KeyStatus.ACTIVE)));
         assertThat(await(inFlight)).isEqualTo(Rejected.UNKNOWN);
@@ -193,7 +210,7 @@ class ApiKeyVerifierTest {
     void aRecordForAnotherHashIsNotTakenForThisOne() {
         ApiKeyVerifier v = verifier(100, 100);
         String asked = secret();
-        Uni<KeyCheck> check = v.checkWithAuthority((Miss) v.checkLocally(asked));
+        Uni<KeyCheck> check = v.checkWithAuthority((Miss) v.checkLocally(asked), CLIENT);
         authority.answer(0, new KeyAuthorityPort.Found(record("k1", secret(), 1, KeyStatus.ACTIVE)));
         assertThat(await(check)).isEqualTo(Rejected.UNKNOWN);
     }
@@ -203,8 +220,50 @@ class ApiKeyVerifierTest {
         ApiKeyVerifier v = verifier(1, 5);
         for (int i = 0; i < 200; i++) {
             KeyCheck c = v.checkLocally(secret());
-            v.checkWithAuthority((Miss) c);
+            v.checkWithAuthority((Miss) c, CLIENT);
         }
         assertThat(authority.calls).hasValue(5);
+    }
+
+    @Test
+    void oneClientsFloodSpendsItsOwnShareAndLeavesTheBudgetToOthers() {
+        ApiKeyVerifier v = verifier(100, 100, 1, 5);
+        for (int i = 0; i < 200; i++) {
+            v.checkWithAuthority((Miss) v.checkLocally(secret()), "198.51.100.66");
+        }
+        assertThat(authority.calls).as("the flooding address got its share only").hasValue(5);
+        String fresh = secret(); // created a moment ago, not in the replica yet, asked about from another address
+        Uni<KeyCheck> check = v.checkWithAuthority((Miss) v.checkLocally(fresh), CLIENT);
+        assertThat(authority.calls).hasValue(6);
+        authority.answer(5, new KeyAuthorityPort.Found(record("k-fresh", fresh, 1, KeyStatus.ACTIVE)));
+        assertThat(await(check)).isInstanceOf(Valid.class);
+    }
+
+    @Test
+    void whileTheReplicaIsNotTrustedAHitIsConfirmedWithKeyServiceAndAKeyItNoLongerKnowsIsRefused() {
+        ApiKeyVerifier v = verifier(100, 100);
+        String kept = secret();
+        String revoked = secret();
+        replica.offer(record("k1", kept, 1, KeyStatus.ACTIVE));
+        replica.offer(record("k2", revoked, 1, KeyStatus.ACTIVE)); // revoked at key-service; the replica missed it
+        replicaTrusted.set(false);
+
+        KeyCheck first = v.checkLocally(kept);
+        assertThat(first).as("a hit is not enough").isInstanceOf(Miss.class);
+        Uni<KeyCheck> confirmed = v.checkWithAuthority((Miss) first, CLIENT);
+        authority.answer(0, new KeyAuthorityPort.Found(record("k1", kept, 1, KeyStatus.ACTIVE)));
+        assertThat(await(confirmed)).isInstanceOf(Valid.class);
+        assertThat(v.checkLocally(kept)).as("confirmed a moment ago").isInstanceOf(Valid.class);
+        now.addAndGet(Duration.ofSeconds(2).toNanos());
+        assertThat(v.checkLocally(kept)).as("and asked again after a while").isInstanceOf(Miss.class);
+
+        Uni<KeyCheck> refused = v.checkWithAuthority((Miss) v.checkLocally(revoked), CLIENT);
+        authority.answer(1, new KeyAuthorityPort.NotFound());
+        assertThat(await(refused)).isEqualTo(Rejected.UNKNOWN);
+        assertThat(v.checkLocally(revoked)).as("remembered, not asked again").isEqualTo(Rejected.UNKNOWN);
+        assertThat(authority.calls).hasValue(2);
+
+        replicaTrusted.set(true);
+        assertThat(v.checkLocally(kept)).isInstanceOf(Valid.class);
     }
 }

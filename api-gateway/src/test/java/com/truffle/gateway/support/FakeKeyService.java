@@ -107,7 +107,7 @@ public final class FakeKeyService {
             return false;
         }
         try {
-            JwtClaims claims = new JwtConsumerBuilder().setExpectedIssuer("truffle-gateway")
+            JwtClaims claims = new JwtConsumerBuilder().setExpectedIssuer("truffle-gateway").setExpectedAudience("key-service")
                     .setVerificationKey(TestKeys.pair().getPublic()).setRequireExpirationTime().build()
                     .processToClaims(authorization.substring(7));
             return "service:api-gateway".equals(claims.getClaimValue("principal"))

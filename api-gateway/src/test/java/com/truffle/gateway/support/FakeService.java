@@ -31,7 +31,7 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 /**
  * A small stand-in for one of the services behind the gateway: it records what reached it (headers, the internal
  * JWT's verified claims, body size as it streams in) and answers like a service would: the internal JWT is
- * checked against the gateway's public key (401 otherwise), and a resource id {@code res-of-<company>} of another
+ * checked against the gateway's public key and must name this service as its audience (401 otherwise), and a resource id {@code res-of-<company>} of another
  * company than the token's is 404, as the services' tenant isolation answers.
  */
 public final class FakeService {
@@ -50,15 +50,9 @@ public final class FakeService {
         }
     }
 
-    private static final JwtConsumer INTERNAL_JWT = new JwtConsumerBuilder()
-            .setExpectedIssuer("truffle-gateway")
-            .setRequireExpirationTime()
-            .setRequireSubject()
-            .setVerificationKey(TestKeys.pair().getPublic())
-            .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
-            .build();
-
     private final String name;
+    /** The internal JWT as this service checks it: the gateway's, and for this service ({@code aud}). */
+    private final JwtConsumer internalJwt;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Function<HttpExchange, Boolean>> special = new ConcurrentHashMap<>();
     private final AtomicLong bodyBytesInFlight = new AtomicLong();
@@ -68,6 +62,14 @@ public final class FakeService {
 
     public FakeService(String name) {
         this.name = name;
+        this.internalJwt = new JwtConsumerBuilder()
+                .setExpectedIssuer("truffle-gateway")
+                .setExpectedAudience(name)
+                .setRequireExpirationTime()
+                .setRequireSubject()
+                .setVerificationKey(TestKeys.pair().getPublic())
+                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
+                .build();
     }
 
     public synchronized FakeService start() {
@@ -152,7 +154,7 @@ public final class FakeService {
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             if (authorization != null) {
                 try {
-                    JwtClaims c = INTERNAL_JWT.processToClaims(authorization.replaceFirst("^Bearer ", ""));
+                    JwtClaims c = internalJwt.processToClaims(authorization.replaceFirst("^Bearer ", ""));
                     claims = c.getClaimsMap();
                 } catch (InvalidJwtException e) {
                     received.add(new Received(name, exchange.getRequestMethod(), exchange.getRequestURI().toString(),

@@ -13,6 +13,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import com.truffle.deploy.idp.DevIdentityProvider;
 import com.truffle.deploy.kafka.KafkaBrokerTestResource;
+import com.truffle.platform.apikeys.KeyStateSignature;
 import com.truffle.platform.apikeys.SecretHasher;
 import com.truffle.platform.testing.TestKeys;
 
@@ -64,6 +65,11 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
 
     public static SecretHasher hasher() {
         return SecretHasher.fromConfig(PEPPER);
+    }
+
+    /** key-service's signature on key-state records (the key is derived from the pepper the gateway is given). */
+    public static KeyStateSignature keyStateSignature() {
+        return new KeyStateSignature(hasher());
     }
 
     public static TestIdentityProvider idp() {

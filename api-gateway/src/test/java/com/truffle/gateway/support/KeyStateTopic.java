@@ -37,6 +37,11 @@ public final class KeyStateTopic {
         send(r);
     }
 
+    /** Any value under {@code keyId}, as anyone who can produce to the topic could write it. */
+    public static void publishRaw(String keyId, String value) {
+        send(new ProducerRecord<>(TOPIC, keyId, value));
+    }
+
     public static void tombstone(String keyId) {
         send(new ProducerRecord<>(TOPIC, keyId, null));
     }

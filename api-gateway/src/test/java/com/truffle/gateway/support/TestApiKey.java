@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import com.truffle.platform.apikeys.ApiKeyFormat;
 import com.truffle.platform.apikeys.KeyKind;
+import com.truffle.platform.apikeys.KeyStateSignature;
+import io.vertx.core.json.JsonObject;
 
 /** A key as key-service would issue it: a real secret, its peppered hash, and its key-state record. */
 public record TestApiKey(String keyId, String companyId, String permission, String secret, String hashHex, long version,
@@ -42,11 +44,21 @@ public record TestApiKey(String keyId, String companyId, String permission, Stri
         return "PARTNER_ASHBY".equals(permission) ? "ASHBY" : "LIVE";
     }
 
-    /** The key-state record (docs/contracts.md). */
+    /** The key-state record (docs/contracts.md), signed as key-service signs it. */
     public String recordJson() {
-        return "{\"key_id\":\"" + keyId + "\",\"company_id\":\"" + companyId + "\",\"kind\":\"" + kind()
-                + "\",\"permission\":\"" + permission + "\",\"secret_hash\":\"" + hashHex + "\",\"status\":\"" + status
-                + "\",\"version\":" + version + ",\"updated_at\":\"" + Instant.now() + "\"}";
+        return recordJson(GatewayTestResource.keyStateSignature());
+    }
+
+    /** The record signed by {@code signer}: another pepper than the gateway's is a forgery. */
+    public String recordJson(KeyStateSignature signer) {
+        JsonObject r = unsignedRecord();
+        return r.put(KeyStateSignature.FIELD, signer.sign(r.getMap())).encode();
+    }
+
+    /** The record as a producer without the pepper would write it: no signature. */
+    public JsonObject unsignedRecord() {
+        return new JsonObject().put("key_id", keyId).put("company_id", companyId).put("kind", kind()).put("permission", permission)
+                .put("secret_hash", hashHex).put("status", status).put("version", version).put("updated_at", Instant.now().toString());
     }
 
     public String bearer() {

@@ -93,10 +93,24 @@ public final class TestIdentityProvider {
         return mint(sub, company, groups, 3600, ISSUER, key);
     }
 
+    /** The audience the gateway expects of a session token (mp.jwt.verify.audiences). */
+    public static final String AUDIENCE = "truffle-gateway";
+
     private static String mint(String sub, String company, List<String> groups, int lifetimeSeconds, String issuer,
             RsaJsonWebKey signer) {
+        return mint(sub, company, groups, lifetimeSeconds, issuer, signer, AUDIENCE);
+    }
+
+    /** A session token for another audience: another API's token, which the gateway must refuse. */
+    public String forAudience(String sub, String company, String audience) {
+        return mint(sub, company, List.of("company-admin"), 3600, ISSUER, key, audience);
+    }
+
+    private static String mint(String sub, String company, List<String> groups, int lifetimeSeconds, String issuer,
+            RsaJsonWebKey signer, String audience) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(issuer);
+        claims.setAudience(audience);
         claims.setSubject(sub);
         claims.setClaim("upn", sub);
         if (company != null) {

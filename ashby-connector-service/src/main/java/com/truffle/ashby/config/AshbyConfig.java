@@ -27,6 +27,20 @@ public interface AshbyConfig {
     /** AES-256-GCM key for customers' Ashby keys, base64 of 32 bytes. No default in %prod. */
     String encryptionKey();
 
+    /** The id of {@link #encryptionKey()} (TRUFFLE_ASHBY_ENCRYPTION_KEY_ID): raise it with each rotation. */
+    @WithDefault("1")
+    int encryptionKeyId();
+
+    /**
+     * Keys rotated out but still needed to open what they sealed until the re-seal job has moved it
+     * (TRUFFLE_ASHBY_PREVIOUS_ENCRYPTION_KEYS, {@code "<id>:<base64>,…"}).
+     */
+    Optional<String> previousEncryptionKeys();
+
+    /** How often the re-seal job looks for Ashby keys sealed under an older encryption key. */
+    @WithDefault("PT10M")
+    Duration resealInterval();
+
     /** The web app's billing page, where a trial company upgrades (TRUFFLE_UPGRADE_URL). */
     @WithDefault("https://app.truffle.dev/settings/billing")
     String upgradeUrl();
@@ -65,6 +79,16 @@ public interface AshbyConfig {
         /** The backoff cap: delivery resumes at most this long after Ashby recovers. */
         @WithDefault("PT30S")
         Duration maxBackoff();
+
+        /** Ashby's Retry-After is honoured up to this (beyond the backoff cap); a longer one waits this long. */
+        @WithDefault("PT1H")
+        Duration retryAfterCap();
+
+        /**
+         * A delivery failing for this long stops retrying: the card says Action needed and the admin retries from it.
+         */
+        @WithDefault("PT72H")
+        Duration giveUpAfter();
 
         /** How long a claimed update stays reserved to one process; longer than any call may take. */
         @WithDefault("PT60S")

@@ -8,6 +8,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import com.truffle.ashby.adapter.in.scheduling.DeliveryScheduler;
+import com.truffle.ashby.adapter.in.scheduling.KeyResealSchedule;
 import com.truffle.ashby.adapter.in.web.IntegrationPageSettings;
 import com.truffle.ashby.adapter.out.ashby.AshbyClientSettings;
 import com.truffle.ashby.adapter.out.crypto.AesGcmAshbyKeyVault;
@@ -41,7 +42,8 @@ public class ConnectorWiring {
     @Produces
     @Singleton
     RetryBackoff retryBackoff(AshbyConfig config) {
-        return new RetryBackoff(config.delivery().initialBackoff(), config.delivery().maxBackoff());
+        AshbyConfig.Delivery d = config.delivery();
+        return new RetryBackoff(d.initialBackoff(), d.maxBackoff(), d.retryAfterCap(), d.giveUpAfter());
     }
 
     @Produces
@@ -66,7 +68,8 @@ public class ConnectorWiring {
     @Produces
     @Singleton
     AesGcmAshbyKeyVault.Settings vault(AshbyConfig config) {
-        return new AesGcmAshbyKeyVault.Settings(config.encryptionKey());
+        return new AesGcmAshbyKeyVault.Settings(config.encryptionKey(), config.encryptionKeyId(),
+                config.previousEncryptionKeys().orElse(""));
     }
 
     @Produces
@@ -76,9 +79,15 @@ public class ConnectorWiring {
                 config.delivery().shutdownGrace());
     }
 
+    @Produces
+    @Singleton
+    KeyResealSchedule.Settings reseal(AshbyConfig config) {
+        return new KeyResealSchedule.Settings(config.resealInterval());
+    }
+
     /** Fail at start, not at the first connect, when the encryption key is missing or malformed (never printing it). */
     void checkSecrets(@Observes StartupEvent ev, AshbyConfig config) {
-        AesGcmAshbyKeyVault.decodeKey(config.encryptionKey());
+        new AesGcmAshbyKeyVault(vault(config));
         new ProfileLinks(config.publicUrl().toString());
     }
 }

@@ -3,7 +3,8 @@ package com.truffle.ashby.domain;
 import java.time.Instant;
 
 /** The integration card as the company admin sees it. */
-public record AshbyCard(boolean available, ConnectionStatus status, String message, Instant lastActivityAt) {
+public record AshbyCard(boolean available, ConnectionStatus status, String message, Instant lastActivityAt,
+        boolean canRetryDeliveries) {
 
     public static final String PAID_ONLY = "Available on paid plans";
 
@@ -13,6 +14,7 @@ public record AshbyCard(boolean available, ConnectionStatus status, String messa
         if (available && connection.status() == ConnectionStatus.CONNECTED) {
             message = null;
         }
-        return new AshbyCard(available, connection.status(), message, connection.lastActivityAt());
+        return new AshbyCard(available, connection.status(), message, connection.lastActivityAt(),
+                available && connection.status().isActive() && connection.canRetryDeliveries());
     }
 }

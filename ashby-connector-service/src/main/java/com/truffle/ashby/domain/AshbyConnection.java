@@ -1,5 +1,6 @@
 package com.truffle.ashby.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -15,6 +16,7 @@ public final class AshbyConnection {
     public static final String PARTNER_KEY_REVOKED =
             "The Truffle key Ashby uses was revoked — reconnect to issue a new one";
     public static final String DISCONNECTED_MESSAGE = "Disconnected — connect again to send screening results to Ashby";
+    public static final String RETRYING_MESSAGE = "Retrying the results that were waiting for Ashby.";
 
     private final CompanyId companyId;
     private ConnectionStatus status;
@@ -23,18 +25,22 @@ public final class AshbyConnection {
     private String partnerKeyId;
     /** True while Ashby rejects the stored key: deliveries wait for the admin instead of failing one by one. */
     private boolean deliveriesHeld;
+    /** True when the hold is because retries ran out (not a rejected key): the admin can retry from the card. */
+    private boolean deliveriesGaveUp;
     private Instant lastActivityAt;
     private Instant connectedAt;
     private final long version;
 
     public AshbyConnection(CompanyId companyId, ConnectionStatus status, String message, SealedAshbyKey ashbyKey,
-            String partnerKeyId, boolean deliveriesHeld, Instant lastActivityAt, Instant connectedAt, long version) {
+            String partnerKeyId, boolean deliveriesHeld, boolean deliveriesGaveUp, Instant lastActivityAt, Instant connectedAt,
+            long version) {
         this.companyId = Objects.requireNonNull(companyId);
         this.status = Objects.requireNonNull(status);
         this.message = message;
         this.ashbyKey = ashbyKey;
         this.partnerKeyId = partnerKeyId;
         this.deliveriesHeld = deliveriesHeld;
+        this.deliveriesGaveUp = deliveriesHeld && deliveriesGaveUp;
         this.lastActivityAt = lastActivityAt;
         this.connectedAt = connectedAt;
         this.version = version;
@@ -42,7 +48,7 @@ public final class AshbyConnection {
 
     /** A company that never connected. */
     public static AshbyConnection notConnected(CompanyId companyId) {
-        return new AshbyConnection(companyId, ConnectionStatus.NOT_CONNECTED, null, null, null, false, null, null, -1);
+        return new AshbyConnection(companyId, ConnectionStatus.NOT_CONNECTED, null, null, null, false, false, null, null, -1);
     }
 
     public List<AshbyEvent> connect(SealedAshbyKey key, PartnerKey partnerKey, Instant now) {
@@ -78,6 +84,7 @@ public final class AshbyConnection {
         message = DISCONNECTED_MESSAGE;
         ashbyKey = null;
         deliveriesHeld = false;
+        deliveriesGaveUp = false;
         return List.of(new AshbyEvent.AshbyDisconnected(companyId, partnerKeyId, now));
     }
 
@@ -95,6 +102,43 @@ public final class AshbyConnection {
             status = ConnectionStatus.ACTION_NEEDED;
             message = ASHBY_KEY_REJECTED;
             deliveriesHeld = true;
+            deliveriesGaveUp = false;
+        }
+    }
+
+    /**
+     * A result kept failing for the whole give-up age: retrying stops (the company's results wait, none is lost) until
+     * the admin retries from the card. Never hides a worse state (a rejected key: reconnecting is the fix there).
+     */
+    public void deliveriesGaveUp(Duration after, String lastError) {
+        if (status == ConnectionStatus.CONNECTED || status == ConnectionStatus.DEGRADED) {
+            status = ConnectionStatus.ACTION_NEEDED;
+            message = "Ashby has not accepted results for " + hours(after) + " (last answer: " + lastError + "). Truffle stopped "
+                    + "retrying; your results are kept. Retry once Ashby works again.";
+            deliveriesHeld = true;
+            deliveriesGaveUp = true;
+        }
+    }
+
+    /** Whether the card offers "Retry now": results are waiting (backing off, or given up) and retrying can help. */
+    public boolean canRetryDeliveries() {
+        return deliveriesGaveUp || status == ConnectionStatus.DEGRADED;
+    }
+
+    /**
+     * The admin asks to send the waiting results now. A rejected key or a revoked partner key is fixed by
+     * reconnecting, not by retrying; with nothing waiting this changes nothing.
+     */
+    public void retryDeliveries() {
+        requireActive();
+        if (status == ConnectionStatus.ACTION_NEEDED && !deliveriesGaveUp) {
+            throw new AshbyRuleViolation(AshbyRuleViolation.Rule.RECONNECT_REQUIRED, message + ": retrying cannot fix this.");
+        }
+        if (deliveriesGaveUp) {
+            status = ConnectionStatus.DEGRADED;
+            message = RETRYING_MESSAGE;
+            deliveriesHeld = false;
+            deliveriesGaveUp = false;
         }
     }
 
@@ -107,6 +151,13 @@ public final class AshbyConnection {
         if (status == ConnectionStatus.DEGRADED && !othersStillFailing) {
             status = ConnectionStatus.CONNECTED;
             message = null;
+        }
+    }
+
+    /** The same Ashby key, sealed again under the current encryption key (after a rotation). */
+    public void resealed(SealedAshbyKey key) {
+        if (ashbyKey != null) {
+            ashbyKey = Objects.requireNonNull(key);
         }
     }
 
@@ -127,6 +178,12 @@ public final class AshbyConnection {
         status = ConnectionStatus.CONNECTED;
         message = null;
         deliveriesHeld = false;
+        deliveriesGaveUp = false;
+    }
+
+    private static String hours(Duration d) {
+        long h = d.toHours();
+        return h >= 1 ? h + (h == 1 ? " hour" : " hours") : d.toMinutes() + " minutes";
     }
 
     private void touch(Instant now) {
@@ -164,6 +221,10 @@ public final class AshbyConnection {
 
     public boolean deliveriesHeld() {
         return deliveriesHeld;
+    }
+
+    public boolean deliveriesGaveUp() {
+        return deliveriesGaveUp;
     }
 
     public Instant lastActivityAt() {

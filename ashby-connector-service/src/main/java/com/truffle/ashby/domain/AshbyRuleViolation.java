@@ -7,7 +7,11 @@ public class AshbyRuleViolation extends RuntimeException {
         PAID_PLAN_REQUIRED,
         ALREADY_CONNECTED,
         NOT_CONNECTED,
+        /** The connection needs a reconnect (rejected Ashby key, revoked partner key); a retry cannot help. */
+        RECONNECT_REQUIRED,
         ASHBY_KEY_REJECTED,
+        /** A valid Ashby key that cannot write candidates: results could never be posted. */
+        ASHBY_KEY_LACKS_PERMISSION,
         /** Ashby could not be reached (or answered 5xx) while checking a key. */
         ASHBY_UNAVAILABLE,
         /** key-service refused to issue, regenerate or revoke the partner key (a 4xx of its own). */

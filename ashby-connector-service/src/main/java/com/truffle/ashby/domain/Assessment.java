@@ -65,12 +65,17 @@ public final class Assessment {
         return idempotencyKey(assessmentTypeId, applicationId, candidate);
     }
 
-    /** Ashby cancelled: the command for screening-service, or nothing when there is nothing left to cancel (a repeat). */
+    /**
+     * Ashby cancelled: the command for screening-service, or nothing when there is nothing left to cancel (a repeat).
+     * Nothing goes back to Ashby for it: Ashby initiated the cancel, and an update it refuses would only flip the
+     * card to an error.
+     */
     public Optional<AshbyEvent.AssessmentCancelled> cancelByAshby(Instant now) {
         if (status == AssessmentStatus.CANCELLED || status == AssessmentStatus.COMPLETED) {
             return Optional.empty();
         }
         status = AssessmentStatus.CANCELLED;
+        cancelReported = true;
         return Optional.of(new AshbyEvent.AssessmentCancelled(UUID.randomUUID(), companyId, id, CANCELLED_BY_ASHBY, now));
     }
 
@@ -100,7 +105,10 @@ public final class Assessment {
                 links.forScreening(this.screeningId), result));
     }
 
-    /** Reported to Ashby once, whoever cancelled (Ashby itself, or Truffle); a completed assessment stays completed. */
+    /**
+     * Truffle cancelled the screening (it expired, the company disconnected): reported to Ashby once. Not when Ashby
+     * cancelled it itself ({@link #cancelByAshby}); a completed assessment stays completed.
+     */
     public Optional<AssessmentUpdate> screeningCancelled(String screeningId, String reason, Instant at) {
         linkScreening(screeningId);
         if (cancelReported || status == AssessmentStatus.COMPLETED) {

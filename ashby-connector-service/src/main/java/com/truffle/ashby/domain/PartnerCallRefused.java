@@ -7,6 +7,8 @@ public class PartnerCallRefused extends RuntimeException {
         /** A start without what we truly need (assessment type, candidate email). */
         INVALID_REQUEST,
         UNKNOWN_ASSESSMENT_TYPE,
+        /** A start while the same application is already being assessed for the same type: Ashby's 409. */
+        ALREADY_BEING_ASSESSED,
         /** Not connected, or not on a paid plan: the gateway should already have refused the partner key. */
         INTEGRATION_INACTIVE
     }

@@ -4,7 +4,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
-/** Where a screening lives on Truffle's public site: the link Ashby shows as "View in Truffle". */
+/**
+ * Where a screening's result page lives on Truffle's public site ({@code <public url>/screenings/<id>}, served by
+ * screening-service through the gateway): the link Ashby shows on the candidate's profile.
+ */
 public record ProfileLinks(String publicBaseUrl) {
 
     public ProfileLinks {
@@ -19,7 +22,7 @@ public record ProfileLinks(String publicBaseUrl) {
 
     public String forScreening(String screeningId) {
         if (screeningId == null || screeningId.isBlank()) {
-            return publicBaseUrl + "/screenings";
+            return publicBaseUrl + "/"; // not linked yet: Truffle's start page (sign-in), never a page that does not exist
         }
         return publicBaseUrl + "/screenings/" + URLEncoder.encode(screeningId, StandardCharsets.UTF_8).replace("+", "%20");
     }

@@ -3,6 +3,7 @@ package com.truffle.ashby.adapter;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -18,7 +19,6 @@ import static org.hamcrest.Matchers.nullValue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -50,13 +50,16 @@ class AshbyCardApiTest {
 
     static final String CARD = "/v1/integrations/ashby";
 
-    static String basic(String ashbyKey) {
-        return "Basic " + Base64.getEncoder().encodeToString((ashbyKey + ":").getBytes(StandardCharsets.UTF_8));
+    /** A refused connect asked key-service for nothing, and the card still says so. */
+    static void nothingWasIssued(Admin admin) {
+        AshbyWireMock.keyService().verify(0, postRequestedFor(urlEqualTo("/internal/partner-keys/ashby"))
+                .withHeader("Authorization", WireMock.equalTo("Bearer " + admin.token())));
+        given().auth().oauth2(admin.token()).get(CARD).then().body("status", equalTo("NOT_CONNECTED"));
     }
 
     static List<LoggedRequest> apiKeyInfoCalls(String ashbyKey) {
         return AshbyWireMock.ashby().findAll(postRequestedFor(urlEqualTo("/apiKey.info"))
-                .withHeader("Authorization", WireMock.equalTo(basic(ashbyKey))));
+                .withHeader("Authorization", WireMock.equalTo(AshbyWireMock.basic(ashbyKey))));
     }
 
     static io.restassured.response.ValidatableResponse connect(Admin admin, String ashbyKey) {
@@ -112,7 +115,7 @@ class AshbyCardApiTest {
         // stored encrypted: neither the Ashby key nor anything like it in clear
         Map<String, Object> row = TestDatabase.query("select * from ashby_connection where company_id = ?", admin.company()).get(0);
         byte[] sealed = (byte[]) row.get("ashby_key_sealed");
-        assertThat(sealed).hasSize(1 + 12 + key.length() + 16);
+        assertThat(sealed).hasSize(2 + 12 + key.length() + 16); // version, key id, nonce, ciphertext, tag
         assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain(key).doesNotContain(key.substring(6, 20));
         assertThat(row.toString()).doesNotContain(key).doesNotContain(issued.secret());
         assertThat(row.get("partner_key_id")).isEqualTo(issued.id());
@@ -136,11 +139,38 @@ class AshbyCardApiTest {
         Fixtures.paid(admin.company());
         Fixtures.keyServiceIssues(admin);
         String key = "noperm_" + Fixtures.ashbyKey();
-        AshbyWireMock.ashby().stubFor(post(urlEqualTo("/apiKey.info")).withHeader("Authorization", WireMock.equalTo(basic(key)))
-                .willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/json").withBody(
+        AshbyWireMock.keyInfoAnswers(key, aResponse().withStatus(403).withHeader("Content-Type", "application/json").withBody(
                         "{\"success\":false,\"errors\":[\"missing_endpoint_permission\"],\"errorInfo\":{\"code\":\"missing_endpoint_permission\","
-                                + "\"message\":\"The API key does not have the apiKeysRead permission\"}}")));
+                                + "\"message\":\"The API key does not have the apiKeysRead permission\"}}"));
         connect(admin, key).statusCode(200).body("status", equalTo("CONNECTED"));
+    }
+
+    @Test
+    void aKeyWhoseScopesCannotWriteCandidatesIsRefusedAtConnectNamingThePermission() {
+        Admin admin = new Admin(Fixtures.company());
+        Fixtures.paid(admin.company());
+        String key = Fixtures.ashbyKey();
+        AshbyWireMock.keyInfoAnswers(key, okJson("{\"success\":true,\"results\":{\"title\":\"Read-only\",\"createdAt\":\"2026-11-25T10:00:00.000Z\","
+                        + "\"scopes\":[\"jobs:read\",\"candidates:read\"]}}"));
+        connect(admin, key).statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("https://docs.truffle.dev/problems/ashby-key-lacks-permission"))
+                .body("missing_permission", equalTo("candidatesWrite"))
+                .body("detail", containsString("candidatesWrite"))
+                .body("errors.field", hasItem("ashby_api_key"))
+                .body(not(containsString(key)));
+        nothingWasIssued(admin);
+    }
+
+    @Test
+    void aKeyWithTheWriteScopeOrWithoutListedScopesConnects() {
+        for (String results : List.of("\"scopes\":[\"candidatesWrite\"]", "\"scopes\":[\"candidates:*\"]", "\"title\":\"older spec\"")) {
+            Admin admin = new Admin(Fixtures.company());
+            Fixtures.paid(admin.company());
+            Fixtures.keyServiceIssues(admin);
+            String key = Fixtures.ashbyKey();
+            AshbyWireMock.keyInfoAnswers(key, okJson("{\"success\":true,\"results\":{" + results + "}}"));
+            connect(admin, key).statusCode(200).body("status", equalTo("CONNECTED"));
+        }
     }
 
     @Test
@@ -149,12 +179,10 @@ class AshbyCardApiTest {
         Fixtures.paid(admin.company());
         String unauthenticated = Fixtures.ashbyKey();
         String deactivated = Fixtures.ashbyKey();
-        AshbyWireMock.ashby().stubFor(post(urlEqualTo("/apiKey.info")).withHeader("Authorization", WireMock.equalTo(basic(unauthenticated)))
-                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
-                        .withBody("{\"success\":false,\"errorInfo\":{\"code\":\"unauthenticated\",\"message\":\"Missing API key\"}}")));
-        AshbyWireMock.ashby().stubFor(post(urlEqualTo("/apiKey.info")).withHeader("Authorization", WireMock.equalTo(basic(deactivated)))
-                .willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/json")
-                        .withBody("{\"success\":false,\"errors\":[\"invalid_api_key\"],\"errorInfo\":{\"code\":\"invalid_api_key\"}}")));
+        AshbyWireMock.keyInfoAnswers(unauthenticated, aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+                        .withBody("{\"success\":false,\"errorInfo\":{\"code\":\"unauthenticated\",\"message\":\"Missing API key\"}}"));
+        AshbyWireMock.keyInfoAnswers(deactivated, aResponse().withStatus(403).withHeader("Content-Type", "application/json")
+                        .withBody("{\"success\":false,\"errors\":[\"invalid_api_key\"],\"errorInfo\":{\"code\":\"invalid_api_key\"}}"));
         for (String key : List.of(unauthenticated, deactivated)) {
             connect(admin, key).statusCode(422).contentType("application/problem+json")
                     .body("type", equalTo("https://docs.truffle.dev/problems/ashby-key-rejected"))
@@ -162,9 +190,7 @@ class AshbyCardApiTest {
                     .body("errors.field", hasItem("ashby_api_key"))
                     .body(not(containsString(key)));
         }
-        AshbyWireMock.keyService().verify(0, postRequestedFor(urlEqualTo("/internal/partner-keys/ashby"))
-                .withHeader("Authorization", WireMock.equalTo("Bearer " + admin.token())));
-        given().auth().oauth2(admin.token()).get(CARD).then().body("status", equalTo("NOT_CONNECTED"));
+        nothingWasIssued(admin);
     }
 
     @Test
@@ -172,8 +198,7 @@ class AshbyCardApiTest {
         Admin admin = new Admin(Fixtures.company());
         Fixtures.paid(admin.company());
         String key = Fixtures.ashbyKey();
-        AshbyWireMock.ashby().stubFor(post(urlEqualTo("/apiKey.info")).withHeader("Authorization", WireMock.equalTo(basic(key)))
-                .willReturn(aResponse().withStatus(503)));
+        AshbyWireMock.keyInfoAnswers(key, aResponse().withStatus(503));
         connect(admin, key).statusCode(502).contentType("application/problem+json")
                 .body("type", equalTo("https://docs.truffle.dev/problems/ashby-unavailable"));
         given().auth().oauth2(admin.token()).get(CARD).then().body("status", equalTo("NOT_CONNECTED"));

@@ -12,11 +12,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -83,13 +81,9 @@ class AshbyDeliveryTest {
         return new Scene(admin, ashbyKey, job, assessment, UUID.randomUUID().toString());
     }
 
-    static String basic(String key) {
-        return "Basic " + Base64.getEncoder().encodeToString((key + ":").getBytes(StandardCharsets.UTF_8));
-    }
-
     /** Ashby answers this company's key (and, when given, only bodies containing {@code bodyPart}) with {@code answer}. */
     static StubMapping ashbyAnswers(String key, String bodyPart, ResponseDefinitionBuilder answer) {
-        var request = post(urlEqualTo("/assessment.update")).atPriority(1).withHeader("Authorization", WireMock.equalTo(basic(key)));
+        var request = post(urlEqualTo("/assessment.update")).atPriority(1).withHeader("Authorization", WireMock.equalTo(AshbyWireMock.basic(key)));
         if (bodyPart != null) {
             request = request.withRequestBody(containing(bodyPart));
         }
@@ -135,7 +129,7 @@ class AshbyDeliveryTest {
         assertThat(calls).hasSize(2);
         for (ServeEvent call : calls) {
             var r = call.getRequest();
-            assertThat(r.getHeader("Authorization")).isEqualTo(basic(s.ashbyKey()));
+            assertThat(r.getHeader("Authorization")).isEqualTo(AshbyWireMock.basic(s.ashbyKey()));
             assertThat(r.getHeader("Content-Type")).startsWith("application/json");
             assertThat(r.getHeader("Accept")).isEqualTo("application/json; version=1");
             assertThat(r.getHeader("User-Agent")).startsWith("Truffle-Ashby-Connector/");
@@ -235,7 +229,7 @@ class AshbyDeliveryTest {
 
         Awaitility.await().atMost(WAIT).until(() -> AshbyUpdates.accepted(s.assessmentId()).size() == 2);
         List<ServeEvent> accepted = AshbyUpdates.accepted(s.assessmentId());
-        assertThat(accepted).allSatisfy(e -> assertThat(e.getRequest().getHeader("Authorization")).isEqualTo(basic(newKey)));
+        assertThat(accepted).allSatisfy(e -> assertThat(e.getRequest().getHeader("Authorization")).isEqualTo(AshbyWireMock.basic(newKey)));
         assertThat(AshbyUpdates.body(accepted.get(0)).path("assessment_status").path("value").asText()).isEqualTo("Started");
         assertThat(AshbyUpdates.body(accepted.get(1)).has("assessment_result")).isTrue();
         cardIs(s, "CONNECTED");
@@ -264,11 +258,11 @@ class AshbyDeliveryTest {
         String scenario = "order-" + s.assessmentId();
         AshbyWireMock.ashby().stubFor(post(urlEqualTo("/assessment.update")).atPriority(1).inScenario(scenario)
                 .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
-                .withHeader("Authorization", WireMock.equalTo(basic(s.ashbyKey()))).withRequestBody(containing("\"Started\""))
+                .withHeader("Authorization", WireMock.equalTo(AshbyWireMock.basic(s.ashbyKey()))).withRequestBody(containing("\"Started\""))
                 .willReturn(aResponse().withStatus(502)).willSetStateTo("failed-once"));
         AshbyWireMock.ashby().stubFor(post(urlEqualTo("/assessment.update")).atPriority(1).inScenario(scenario)
                 .whenScenarioStateIs("failed-once")
-                .withHeader("Authorization", WireMock.equalTo(basic(s.ashbyKey()))).withRequestBody(containing("\"Started\""))
+                .withHeader("Authorization", WireMock.equalTo(AshbyWireMock.basic(s.ashbyKey()))).withRequestBody(containing("\"Started\""))
                 .willReturn(aResponse().withStatus(502)).willSetStateTo("failed-twice"));
         Instant startedAt = Instant.now();
         started(s);
@@ -287,10 +281,21 @@ class AshbyDeliveryTest {
     }
 
     @Test
-    void aCancelIsReportedOnceWithItsReason() {
+    void ashbysOwnCancelIsNeverEchoedBack() {
         Scene s = scene();
         given().auth().oauth2(InternalTokens.partnerAshby(s.company())).contentType(ContentType.JSON)
                 .body("{\"assessment_id\":\"" + s.assessmentId() + "\"}").post("/partners/ashby/assessment.cancel").then().statusCode(200);
+        Fixtures.screeningEvent("ScreeningCancelled", s.screening().put("reason", "Cancelled in Ashby"));
+        // the connector has consumed the cancel when the next event of the same screening (key) is applied
+        Fixtures.screeningEvent("ScreeningCancelled", s.screening().put("reason", "Cancelled in Ashby"));
+        Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+                .until(() -> AshbyUpdates.calls(s.assessmentId()).isEmpty());
+        cardIs(s, "CONNECTED"); // the card stays healthy
+    }
+
+    @Test
+    void aCancelByTruffleIsReportedOnceWithItsReason() {
+        Scene s = scene();
         Fixtures.screeningEvent("ScreeningCancelled", s.screening().put("reason", "Cancelled in Ashby"));
         Fixtures.screeningEvent("ScreeningCancelled", s.screening().put("reason", "Cancelled in Ashby"));
         Awaitility.await().atMost(WAIT).until(() -> AshbyUpdates.accepted(s.assessmentId()).size() == 1);
@@ -364,6 +369,64 @@ class AshbyDeliveryTest {
                         .withBody(Fixtures.partnerKeyJson(regenerated))));
         given().auth().oauth2(s.admin().token()).contentType(ContentType.JSON).body(Map.of("ashby_api_key", newKey))
                 .post(CARD + "/reconnect").then().statusCode(200).body("truffle_key", equalTo(regenerated.secret()));
+    }
+
+    @Test
+    void ashbysRetryAfterIsHonouredBeyondTheBackoffCapAndRetryNowCutsItShort() {
+        Scene s = scene();
+        StubMapping pause = ashbyAnswers(s.ashbyKey(), null, aResponse().withStatus(429).withHeader("Retry-After", "600"));
+        started(s);
+        Awaitility.await().atMost(WAIT).until(() -> AshbyUpdates.calls(s.assessmentId()).size() == 1);
+        Awaitility.await().atMost(WAIT).until(() -> ((Number) deliveries(s).get(0).get("attempts")).intValue() == 1);
+        double waits = ((Number) TestDatabase.query("select extract(epoch from next_attempt_at - now()) as s from ashby_delivery "
+                + "where assessment_id = ?::uuid", s.assessmentId()).get(0).get("s")).doubleValue();
+        assertThat(waits).as("Ashby asked for 10 minutes; the backoff cap is 0.8 s here").isBetween(590.0, 600.0);
+        cardIs(s, "DEGRADED");
+        given().auth().oauth2(s.admin().token()).get(CARD).then().body("can_retry_deliveries", equalTo(true));
+
+        AshbyWireMock.ashby().removeStub(pause);
+        given().auth().oauth2(s.admin().token()).post(CARD + "/retry").then().statusCode(200).body("status", equalTo("DEGRADED"));
+        Awaitility.await().atMost(WAIT).until(() -> AshbyUpdates.accepted(s.assessmentId()).size() == 1);
+        cardIs(s, "CONNECTED");
+        given().auth().oauth2(s.admin().token()).get(CARD).then().body("can_retry_deliveries", equalTo(false));
+    }
+
+    @Test
+    void aDeliveryFailingForTheGiveUpAgeStopsTheCardAsksTheAdminAndRetryFromTheCardDeliversIt() {
+        Scene s = scene();
+        StubMapping outage = ashbyAnswers(s.ashbyKey(), null, aResponse().withStatus(503));
+        started(s);
+        Awaitility.await().atMost(WAIT).until(() -> AshbyUpdates.calls(s.assessmentId()).size() >= 1);
+        // it has been failing for 73 hours (the give-up age is 72): the next failure is the last
+        assertThat(TestDatabase.query("update ashby_delivery set failing_since = now() - interval '73 hours' "
+                + "where assessment_id = ?::uuid and status = 'PENDING' returning id", s.assessmentId())).hasSize(1);
+        cardIs(s, "ACTION_NEEDED");
+        given().auth().oauth2(s.admin().token()).get(CARD).then()
+                .body("message", containsString("72 hours")).body("message", containsString("HTTP 503"))
+                .body("can_retry_deliveries", equalTo(true));
+        int calls = AshbyUpdates.calls(s.assessmentId()).size();
+        Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> AshbyUpdates.calls(s.assessmentId()).size() == calls);
+        assertThat(deliveries(s).get(0)).containsEntry("status", "PENDING"); // kept, not dropped
+
+        AshbyWireMock.ashby().removeStub(outage);
+        given().auth().oauth2(s.admin().token()).post(CARD + "/retry").then().statusCode(200)
+                .body("status", equalTo("DEGRADED")).body("can_retry_deliveries", equalTo(true));
+        Awaitility.await().atMost(WAIT).until(() -> AshbyUpdates.accepted(s.assessmentId()).size() == 1);
+        cardIs(s, "CONNECTED");
+    }
+
+    @Test
+    void retryIsRefusedWhenOnlyAReconnectCanHelp() {
+        Scene s = scene();
+        ashbyAnswers(s.ashbyKey(), null, aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+                .withBody("{\"success\":false,\"errorInfo\":{\"code\":\"unauthenticated\"}}"));
+        started(s);
+        cardIs(s, "ACTION_NEEDED");
+        given().auth().oauth2(s.admin().token()).post(CARD + "/retry").then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("https://docs.truffle.dev/problems/ashby-reconnect-required"));
+        given().auth().oauth2(new Admin(Fixtures.company()).token()).post(CARD + "/retry").then().statusCode(409)
+                .body("type", equalTo("https://docs.truffle.dev/problems/ashby-not-connected"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.truffle.ashby.adapter;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -17,6 +18,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.truffle.ashby.support.AshbyWireMock;
 import com.truffle.ashby.support.Fixtures;
 import com.truffle.ashby.support.Fixtures.Admin;
@@ -91,7 +93,7 @@ class AshbyPartnerApiTest {
     }
 
     @Test
-    void startAnswersAtOnceIsIdempotentCountsAsActivityAndAsksScreeningServiceToInvite() throws Exception {
+    void startAnswersAtOnceIsOneAssessmentPerApplicationCountsAsActivityAndAsksScreeningServiceToInvite() throws Exception {
         String[] fixture = withOpenPosition();
         String company = fixture[0];
         String job = fixture[1];
@@ -105,7 +107,8 @@ class AshbyPartnerApiTest {
         String id = answer.path("results").path("assessment_id").asText();
         assertThat(UUID.fromString(id)).isNotNull();
 
-        partner(company, "assessment.start", body).statusCode(200).body("results.assessment_id", equalTo(id));
+        // Ashby's spec: while the application is being assessed, a start again is a 409
+        partner(company, "assessment.start", body).statusCode(409).body("message", containsString("already being assessed"));
         String other = Fixtures.start(company, job, email, UUID.randomUUID().toString());
         assertThat(other).as("another application is another assessment").isNotEqualTo(id);
 
@@ -131,13 +134,34 @@ class AshbyPartnerApiTest {
     }
 
     @Test
-    void withoutAnApplicationIdTheEmailAndTypeMakeTheStartIdempotent() {
+    void withoutAnApplicationIdTheEmailAndTypeSayItIsTheSameAssessment() {
         String[] fixture = withOpenPosition();
         String body = "{\"assessment_type_id\":\"" + fixture[1] + "\",\"candidate\":{\"email\":\"Grace@Example.com\",\"first_name\":\"Grace\"}}";
-        String first = partner(fixture[0], "assessment.start", body).statusCode(200).extract().path("results.assessment_id");
-        String again = partner(fixture[0], "assessment.start", body.replace("Grace@Example.com", "grace@example.com"))
-                .statusCode(200).extract().path("results.assessment_id");
-        assertThat(again).isEqualTo(first);
+        partner(fixture[0], "assessment.start", body).statusCode(200).extract().path("results.assessment_id");
+        partner(fixture[0], "assessment.start", body.replace("Grace@Example.com", "grace@example.com")).statusCode(409);
+        assertThat(TestDatabase.count("select count(*) from assessment where company_id = ?", fixture[0])).isEqualTo(1);
+    }
+
+    @Test
+    void afterTheAssessmentCompletedAStartIsANewAssessmentWithANewInvitation() throws Exception {
+        String[] fixture = withOpenPosition();
+        String company = fixture[0];
+        String application = UUID.randomUUID().toString();
+        String first = Fixtures.start(company, fixture[1], "again@example.com", application);
+        ObjectNode done = Fixtures.screening(company, UUID.randomUUID().toString(), first).put("score", 90)
+                .put("started_at", java.time.Instant.now().minusSeconds(60).toString()).put("completed_at", java.time.Instant.now().toString())
+                .put("duration_seconds", 60);
+        done.putArray("scores").addObject().put("question_id", "q-1").put("prompt", "Why?").put("score", 90);
+        Fixtures.screeningEvent("ScreeningCompleted", done);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(
+                TestDatabase.query("select status from assessment where id = ?::uuid", first).get(0).get("status")));
+
+        try (KafkaProbe probe = KafkaProbe.topic("truffle.ashby.v1")) {
+            String second = Fixtures.start(company, fixture[1], "again@example.com", application);
+            assertThat(second).as("a finished assessment does not block a new one").isNotEqualTo(first);
+            ConsumerRecord<String, String> requested = probe.awaitType("AssessmentRequested", second, Duration.ofSeconds(20));
+            assertThat(Fixtures.JSON.readTree(requested.value()).path("candidate").path("email").asText()).isEqualTo("again@example.com");
+        }
     }
 
     @Test
@@ -160,16 +184,16 @@ class AshbyPartnerApiTest {
                 partner(company, "assessment.start", Fixtures.startBody(closed, "x@example.com", "app-2")).statusCode(422)
                         .body("message", org.hamcrest.Matchers.containsString("Unknown assessment type")));
 
-        partner(company, "assessment.start", "{\"assessment_type_id\":").statusCode(400).contentType(ContentType.JSON)
-                .body("success", equalTo(false)).body("errorInfo.code", equalTo("invalid_input"))
-                .body("errorInfo.message", notNullValue());
-        partner(company, "assessment.start", "[1,2]").statusCode(400).body("success", equalTo(false));
+        // on start, what is wrong with the request is a 422 the Ashby user reads (Ashby's spec)
+        partner(company, "assessment.start", "{\"assessment_type_id\":").statusCode(422).contentType(ContentType.JSON)
+                .body("message", containsString("malformed"));
+        partner(company, "assessment.start", "[1,2]").statusCode(422).body("message", notNullValue());
         // ids longer than any real one are malformed input, never a 500 from the unique index
-        partner(company, "assessment.start", Fixtures.startBody(fixture[1], "x@example.com", "a".repeat(5000))).statusCode(400)
-                .body("success", equalTo(false)).body("errorInfo.code", equalTo("invalid_input"))
-                .body("errorInfo.message", org.hamcrest.Matchers.containsString("ashby_id"));
-        partner(company, "assessment.cancel", "{\"assessment_id\":\"" + "b".repeat(5000) + "\"}").statusCode(400)
-                .body("errorInfo.code", equalTo("invalid_input"));
+        partner(company, "assessment.start", Fixtures.startBody(fixture[1], "x@example.com", "a".repeat(5000))).statusCode(422)
+                .body("message", containsString("ashby_id"));
+        // elsewhere the error object comes under HTTP 200 (Ashby's spec)
+        partner(company, "assessment.cancel", "{\"assessment_id\":\"" + "b".repeat(5000) + "\"}").statusCode(200)
+                .body("success", equalTo(false)).body("errorInfo.code", equalTo("invalid_input"));
         assertThat(TestDatabase.count("select count(*) from assessment where company_id = ?", company)).isZero();
     }
 
@@ -187,7 +211,7 @@ class AshbyPartnerApiTest {
         partner(company, "assessment.cancel", "{\"assessment_id\":\"" + UUID.randomUUID() + "\"}").statusCode(200)
                 .body("success", equalTo(true));
         partner(company, "assessment.cancel", "{\"assessment_id\":\"not-ours\"}").statusCode(200).body("success", equalTo(true));
-        partner(company, "assessment.cancel", "{}").statusCode(400).body("success", equalTo(false))
+        partner(company, "assessment.cancel", "{}").statusCode(200).body("success", equalTo(false))
                 .body("errorInfo.code", equalTo("invalid_input"));
 
         try (KafkaProbe probe = KafkaProbe.topic("truffle.ashby.v1")) {
@@ -233,7 +257,7 @@ class AshbyPartnerApiTest {
                 .post("/partners/ashby/assessment.customField.list").then().statusCode(200);
 
         // not connected: Ashby should not be calling at all; list says so in the envelope, start in a message for the user
-        partner(company, "assessment.list", "{}").statusCode(403).body("success", equalTo(false))
+        partner(company, "assessment.list", "{}").statusCode(200).body("success", equalTo(false))
                 .body("errorInfo.code", equalTo("integration_inactive")).body("errorInfo.requestId", notNullValue());
         partner(company, "assessment.start", Fixtures.startBody(UUID.randomUUID().toString(), "x@example.com", "a"))
                 .statusCode(422).body("message", notNullValue());

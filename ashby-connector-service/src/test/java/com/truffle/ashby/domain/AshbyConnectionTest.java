@@ -3,6 +3,7 @@ package com.truffle.ashby.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
@@ -96,14 +97,49 @@ class AshbyConnectionTest {
     }
 
     @Test
+    void retriesRunningOutAskTheAdminToActAndARetryFromTheCardResumes() {
+        AshbyConnection c = connected();
+        assertThat(AshbyCard.of(Plan.PAID, c).canRetryDeliveries()).as("nothing waiting").isFalse();
+        c.deliveryFailing("HTTP 503");
+        assertThat(AshbyCard.of(Plan.PAID, c).canRetryDeliveries()).as("backing off: retry now").isTrue();
+        c.deliveriesGaveUp(Duration.ofHours(72), "HTTP 503");
+        assertThat(c.status()).isEqualTo(ConnectionStatus.ACTION_NEEDED);
+        assertThat(c.message()).contains("72 hours").contains("HTTP 503").contains("Retry");
+        assertThat(c.deliveriesHeld()).isTrue();
+        assertThat(AshbyCard.of(Plan.PAID, c).canRetryDeliveries()).isTrue();
+
+        c.retryDeliveries();
+        assertThat(c.status()).isEqualTo(ConnectionStatus.DEGRADED);
+        assertThat(c.deliveriesHeld()).isFalse();
+        assertThat(c.deliveriesGaveUp()).isFalse();
+        c.delivered(NOW, false);
+        assertThat(c.status()).isEqualTo(ConnectionStatus.CONNECTED);
+        c.retryDeliveries(); // nothing waiting: nothing changes
+        assertThat(c.status()).isEqualTo(ConnectionStatus.CONNECTED);
+    }
+
+    @Test
+    void aRejectedKeyIsFixedByReconnectingNotByRetryingAndGivingUpNeverHidesIt() {
+        AshbyConnection c = connected();
+        c.ashbyKeyRejected();
+        c.deliveriesGaveUp(Duration.ofHours(72), "HTTP 503");
+        assertThat(c.message()).isEqualTo(AshbyConnection.ASHBY_KEY_REJECTED);
+        assertThat(AshbyCard.of(Plan.PAID, c).canRetryDeliveries()).isFalse();
+        assertThatThrownBy(c::retryDeliveries).isInstanceOfSatisfying(AshbyRuleViolation.class,
+                e -> assertThat(e.rule()).isEqualTo(AshbyRuleViolation.Rule.RECONNECT_REQUIRED));
+        assertThatThrownBy(() -> AshbyConnection.notConnected(ACME).retryDeliveries()).isInstanceOfSatisfying(AshbyRuleViolation.class,
+                e -> assertThat(e.rule()).isEqualTo(AshbyRuleViolation.Rule.NOT_CONNECTED));
+    }
+
+    @Test
     void theCardIsLockedOffThePaidPlanAndSpeaksOnlyWhenUnhealthy() {
         AshbyConnection c = connected();
-        assertThat(AshbyCard.of(Plan.TRIAL, c)).isEqualTo(new AshbyCard(false, ConnectionStatus.CONNECTED, "Available on paid plans", null));
+        assertThat(AshbyCard.of(Plan.TRIAL, c)).isEqualTo(new AshbyCard(false, ConnectionStatus.CONNECTED, "Available on paid plans", null, false));
         assertThat(AshbyCard.of(Plan.PAID, c).message()).isNull();
         c.deliveryFailing("HTTP 503");
         assertThat(AshbyCard.of(Plan.PAID, c).message()).isEqualTo("HTTP 503");
         assertThat(AshbyCard.of(Plan.PAID, AshbyConnection.notConnected(ACME)))
-                .isEqualTo(new AshbyCard(true, ConnectionStatus.NOT_CONNECTED, null, null));
+                .isEqualTo(new AshbyCard(true, ConnectionStatus.NOT_CONNECTED, null, null, false));
     }
 
     @Test

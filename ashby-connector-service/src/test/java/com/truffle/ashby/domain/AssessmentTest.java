@@ -62,11 +62,19 @@ class AssessmentTest {
     }
 
     @Test
-    void aCancelByAshbyIsAskedOnceAndReportedBackOnce() {
+    void aCancelByAshbyIsAskedOnceAndNeverEchoedBackToAshby() {
         Assessment a = requested();
         assertThat(a.cancelByAshby(NOW)).hasValueSatisfying(e -> assertThat(e.reason()).isEqualTo("Cancelled in Ashby"));
         assertThat(a.cancelByAshby(NOW)).isEmpty();
         assertThat(a.started("scr-1", NOW, LINKS)).as("no start after a cancel").isEmpty();
+        assertThat(a.screeningCancelled("scr-1", "Cancelled in Ashby", NOW.plusSeconds(1)))
+                .as("Ashby cancelled it: nothing to tell Ashby").isEmpty();
+        assertThat(a.status()).isEqualTo(AssessmentStatus.CANCELLED);
+    }
+
+    @Test
+    void aCancelByTruffleIsReportedToAshbyOnce() {
+        Assessment a = requested();
         AssessmentUpdate cancelled = a.screeningCancelled("scr-1", null, NOW.plusSeconds(1)).orElseThrow();
         assertThat(cancelled.cancelledReason().value()).isEqualTo("Cancelled");
         assertThat(cancelled.assessmentStatus()).isNull();

@@ -6,9 +6,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -43,6 +47,16 @@ public class AshbyWireMock implements QuarkusTestResourceLifecycleManager {
                             .withBody("{\"status\":401,\"detail\":\"no stub for this token\"}")));
         }
         return keyService;
+    }
+
+    /** How the connector presents a customer's Ashby key: HTTP Basic, the key as username, an empty password. */
+    public static String basic(String ashbyKey) {
+        return "Basic " + Base64.getEncoder().encodeToString((ashbyKey + ":").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Ashby's apiKey.info answers this key (only it) with {@code answer}. */
+    public static void keyInfoAnswers(String ashbyKey, ResponseDefinitionBuilder answer) {
+        ashby().stubFor(post(urlEqualTo("/apiKey.info")).withHeader("Authorization", WireMock.equalTo(basic(ashbyKey))).willReturn(answer));
     }
 
     @Override

@@ -128,9 +128,19 @@ final class BenchStack implements AutoCloseable {
 
     /** Waits until GET /v1/jobs with this key answers 200 through the gateway. */
     void awaitWorking(String secret) {
-        await("GET /v1/jobs with a fresh key").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
-                .until(() -> http.send(HttpRequest.newBuilder(URI.create(gateway() + "/v1/jobs"))
+        awaitWorking(secret, gateway());
+    }
+
+    /** Waits until GET /v1/jobs with this key answers 200 through the gateway replica at {@code gatewayUrl}. */
+    void awaitWorking(String secret, String gatewayUrl) {
+        await("GET /v1/jobs with a fresh key").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                .until(() -> http.send(HttpRequest.newBuilder(URI.create(gatewayUrl + "/v1/jobs"))
                         .header("Authorization", "Bearer " + secret).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+    }
+
+    /** Another gateway replica of the same stack (same secrets, its own key-state replica), started now. */
+    LocalStack.GatewayReplica startSecondGateway() {
+        return stack.startGatewayReplica();
     }
 
     /** An internal JWT as the gateway would sign it, for calling screening-service directly (the baseline). */
@@ -140,6 +150,7 @@ final class BenchStack implements AutoCloseable {
         PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
         JwtClaims claims = new JwtClaims();
         claims.setIssuer("truffle-gateway");
+        claims.setAudience("screening-service");
         claims.setSubject("api-key:bench");
         claims.setClaim("principal", "api-key:bench");
         claims.setClaim("company_id", company);

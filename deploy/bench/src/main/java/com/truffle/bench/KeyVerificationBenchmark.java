@@ -60,6 +60,16 @@ public class KeyVerificationBenchmark {
         public KeyReplica.Outcome admitConfirmed(KeyRecord record) {
             return replica.offer(record);
         }
+
+        @Override
+        public void revoke(String keyId) {
+            replica.revoke(keyId);
+        }
+
+        @Override
+        public boolean trusted() {
+            return true;
+        }
     }
 
     /** key-service, counting calls: never reached in these benchmarks. */
@@ -107,10 +117,11 @@ public class KeyVerificationBenchmark {
             for (int k = 0; k < SAMPLE; k++) {
                 garbage[k] = garbage(k, random);
             }
-            InternalTokenCache tokens = new InternalTokenCache((id, iat, exp) -> "t",
+            InternalTokenCache tokens = new InternalTokenCache((id, audiences, iat, exp) -> "t",
                     new InternalTokenSettings(Duration.ofMinutes(5), Duration.ofMinutes(1), 10), Clock.systemUTC());
             verifier = new ApiKeyVerifier(replica, authority, hasher, tokens,
-                    new KeyLookupSettings(Duration.ofSeconds(10), Duration.ofSeconds(1), 100_000, new RateLimit(200, 400)));
+                    new KeyLookupSettings(Duration.ofSeconds(10), Duration.ofSeconds(1), 100_000, new RateLimit(200, 400),
+                            new RateLimit(20, 40), Duration.ofSeconds(1)));
             // sanity: the valid keys verify, the garbage does not reach a lookup
             if (!(verifier.checkLocally(valid[0]) instanceof Valid)) {
                 throw new IllegalStateException("a replica key did not verify");

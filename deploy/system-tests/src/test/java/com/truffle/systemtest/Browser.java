@@ -158,7 +158,7 @@ final class Browser implements AutoCloseable {
         String from = path();
         click(label);
         try {
-            wait.until(ExpectedConditions.stalenessOf(page));
+            wait.until(d -> isGone(page));
         } catch (org.openqa.selenium.TimeoutException e) {
             screenshot("stuck-" + label.replaceAll("[^A-Za-z]", ""));
             throw new AssertionError("\"" + label + "\" on " + from + " led nowhere; now on " + path() + "; console: "
@@ -174,8 +174,26 @@ final class Browser implements AutoCloseable {
         driver.findElement(By.cssSelector("[" + attribute + "='" + value + "']"))
                 .findElement(By.xpath(".//button[normalize-space()=" + literal(label) + "] | .//a[normalize-space()=" + literal(label) + "]"))
                 .click();
-        wait.until(ExpectedConditions.stalenessOf(page));
+        wait.until(d -> isGone(page));
         return this;
+    }
+
+    /**
+     * Whether the document {@code page} belonged to has been replaced. Chromium may answer a query on a node of the
+     * unloaded document with "does not belong to the document" instead of a stale-element error; both mean it is gone.
+     */
+    private static boolean isGone(WebElement page) {
+        try {
+            page.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     boolean has(String label) {

@@ -9,7 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -23,7 +25,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import com.truffle.platform.apikeys.ApiKeyFormat;
+import com.truffle.platform.apikeys.KeyStateSignature;
 import com.truffle.platform.apikeys.SecretHasher;
+import io.vertx.core.json.JsonObject;
 import com.truffle.platform.testing.EventContracts;
 import com.truffle.platform.testing.InternalTokens;
 import com.truffle.platform.testing.KafkaProbe;
@@ -83,6 +87,15 @@ class KeyApiTest {
     }
 
     @Test
+    void aTokenTheGatewayAddressedToAnotherServiceIsRefused() {
+        String company = approvedCompany();
+        given().auth().oauth2(InternalTokens.companyAdminFor(company, java.util.List.of("screening-service"))).get("/v1/api-keys")
+                .then().statusCode(401);
+        given().auth().oauth2(InternalTokens.companyAdminFor(company, java.util.List.of("key-service"))).get("/v1/api-keys")
+                .then().statusCode(200);
+    }
+
+    @Test
     void withoutApprovedAccessNoKeys() {
         String company = newCompany();
         given().auth().oauth2(InternalTokens.companyAdmin(company)).contentType(ContentType.JSON)
@@ -100,7 +113,8 @@ class KeyApiTest {
         String oldHash = SecretHasher.fromConfig(pepper).hashHex(key.getString("secret"));
 
         JsonPath regenerated = given().auth().oauth2(InternalTokens.companyAdmin(company)).post("/v1/api-keys/{id}/regenerate", id)
-                .then().statusCode(200).body("id", equalTo(id)).body("regenerated_at", notNullValue()).extract().jsonPath();
+                .then().statusCode(200).header("Cache-Control", "no-store").body("id", equalTo(id)).body("regenerated_at", notNullValue())
+                .extract().jsonPath();
         String newSecret = regenerated.getString("secret");
         assertThat(newSecret).isNotEqualTo(key.getString("secret"));
         String newHash = SecretHasher.fromConfig(pepper).hashHex(newSecret);
@@ -116,8 +130,13 @@ class KeyApiTest {
             OWN.assertValid("KeyRegenerated", events.awaitType("KeyRegenerated", id, Duration.ofSeconds(20)).value());
 
             given().auth().oauth2(InternalTokens.companyAdmin(company)).delete("/v1/api-keys/{id}", id).then().statusCode(204);
-            ConsumerRecord<String, String> tombstone = state.await(r -> id.equals(r.key()) && r.value() == null, Duration.ofSeconds(20));
-            assertThat(tombstone.value()).isNull();
+            // revoked: a signed REVOKED record that stays on the compacted topic (no tombstone to be compacted away)
+            ConsumerRecord<String, String> revoked = state.await(r -> id.equals(r.key()) && r.value() != null
+                    && r.value().contains("\"REVOKED\""), Duration.ofSeconds(20));
+            OWN.assertValid("KeyState", revoked.value());
+            assertThat(new KeyStateSignature(SecretHasher.fromConfig(pepper)).verify(new JsonObject(revoked.value()).getMap()))
+                    .as("signed by key-service").isTrue();
+            assertThat(new KeyStateSignature(SecretHasher.fromConfig(pepper)).verify(new JsonObject(v2.value()).getMap())).isTrue();
             OWN.assertValid("KeyRevoked", events.awaitType("KeyRevoked", id, Duration.ofSeconds(20)).value());
         }
         assertThat(verify(newHash)).isEqualTo(404);
@@ -138,6 +157,13 @@ class KeyApiTest {
                 .then().statusCode(200).body("name", equalTo("New name")).body("description", nullValue()).body("permission", equalTo("ADMIN"));
         given().auth().oauth2(InternalTokens.companyAdmin(company)).get("/v1/api-keys/{id}/audit", id)
                 .then().body("data.request_id", hasItem("req-rename-0001"));
+        // a request id that is not an id (length, charset) never reaches the audit trail: a fresh one does
+        String forged = "x<script>alert(1)</script>" + "y".repeat(200);
+        given().auth().oauth2(InternalTokens.companyAdmin(company)).header("X-Request-Id", forged)
+                .contentType(ContentType.JSON).body("{\"name\":\"Newer name\"}").patch("/v1/api-keys/{id}", id).then().statusCode(200);
+        given().auth().oauth2(InternalTokens.companyAdmin(company)).get("/v1/api-keys/{id}/audit", id).then()
+                .body("data.request_id", not(hasItem(forged)))
+                .body("data.request_id", everyItem(matchesPattern("[A-Za-z0-9._:-]{8,128}")));
         try (KafkaProbe events = KafkaProbe.topic("truffle.keys.v1")) {
             OWN.assertValid("KeyUpdated", events.awaitType("KeyUpdated", id, Duration.ofSeconds(20)).value());
         }

@@ -39,7 +39,7 @@ final class KeyTestSupport {
     static JsonPath create(String company, String name, String permission) {
         return given().auth().oauth2(InternalTokens.companyAdmin(company)).contentType(ContentType.JSON)
                 .body("{\"name\":\"" + name + "\",\"description\":\"for tests\",\"permission\":\"" + permission + "\"}")
-                .post("/v1/api-keys").then().statusCode(201).extract().jsonPath();
+                .post("/v1/api-keys").then().statusCode(201).header("Cache-Control", "no-store").extract().jsonPath();
     }
 
     private KeyTestSupport() {

@@ -37,6 +37,7 @@ public class HiringPolicyProducer {
     @Produces
     @Singleton
     SecretBox secretBox(ScreeningConfig config) {
-        return new SecretBox(config.encryptionKey(), "truffle.screening.encryption-key (TRUFFLE_SCREENING_ENCRYPTION_KEY)");
+        return SecretBox.fromConfig(config.encryptionKey(), config.encryptionKeyId(), config.previousEncryptionKeys().orElse(null),
+                "truffle.screening.encryption-key (TRUFFLE_SCREENING_ENCRYPTION_KEY)");
     }
 }

@@ -1,6 +1,7 @@
 package com.truffle.screening.config;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -14,6 +15,20 @@ public interface ScreeningConfig {
 
     /** AES-256-GCM key (base64 of 32 bytes) sealing webhook signing secrets at rest; none in %prod. */
     String encryptionKey();
+
+    /** The id of {@link #encryptionKey()} (TRUFFLE_SCREENING_ENCRYPTION_KEY_ID): raise it with each rotation. */
+    @WithDefault("1")
+    int encryptionKeyId();
+
+    /**
+     * Rotated-out keys that may still open stored secrets until the re-seal job has moved them
+     * (TRUFFLE_SCREENING_PREVIOUS_ENCRYPTION_KEYS, {@code "<id>:<base64>,…"}).
+     */
+    Optional<String> previousEncryptionKeys();
+
+    /** How often the re-seal job looks for webhook secrets sealed under an older encryption key. */
+    @WithDefault("PT10M")
+    Duration resealInterval();
 
     Invitation invitation();
 
@@ -49,9 +64,28 @@ public interface ScreeningConfig {
         @WithDefault("1s")
         Duration pollInterval();
 
-        /** Per attempt: connect plus answer. */
+        /** The deadline of one attempt, from resolving the host to the end of the answer (a timer resets the request). */
         @WithDefault("PT10S")
         Duration timeout();
+
+        /** The most of an answer's body read (and discarded; only the status counts); a longer answer fails the attempt. */
+        @WithDefault("4096")
+        int maxAnswerBytes();
+
+        /** Webhook calls in flight at once per process. */
+        @WithDefault("16")
+        int maxInFlight();
+
+        /** Of those, at most this many for one company: one company's slow or hostile receivers never take every worker. */
+        @WithDefault("2")
+        int maxInFlightPerCompany();
+
+        /** How long a claimed delivery stays reserved to its worker (at least twice the timeout); then it is due again. */
+        @WithDefault("PT1M")
+        Duration lease();
+
+        /** The test-delivery call ({@code POST /v1/webhooks/{id}/test}) is a call out at the caller's will: limited. */
+        TestLimit testLimit();
 
         @WithDefault("PT10S")
         Duration initialBackoff();
@@ -76,5 +110,18 @@ public interface ScreeningConfig {
 
         @WithDefault("20")
         int maxPerCompany();
+    }
+
+    interface TestLimit {
+        /** At most one test delivery per webhook this often. */
+        @WithDefault("PT10S")
+        Duration perWebhook();
+
+        /** At most this many test deliveries per company within {@link #companyWindow()}. */
+        @WithDefault("10")
+        int perCompany();
+
+        @WithDefault("PT1M")
+        Duration companyWindow();
     }
 }

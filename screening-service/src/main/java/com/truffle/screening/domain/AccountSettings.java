@@ -10,8 +10,6 @@ import java.util.Objects;
  */
 public record AccountSettings(CompanyId companyId, String displayName, String senderName, ZoneId timezone) {
 
-    public static final String DEFAULT_SENDER_NAME = "Truffle";
-
     public AccountSettings {
         Objects.requireNonNull(companyId, "company id");
         Objects.requireNonNull(timezone, "timezone");
@@ -22,12 +20,20 @@ public record AccountSettings(CompanyId companyId, String displayName, String se
         return new AccountSettings(companyId, null, null, ZoneId.of("UTC"));
     }
 
-    /** The name candidates see in the From of their invitation. */
+    /**
+     * The name candidates see in the From of their invitation: the company's, never Truffle's (the sender name, else
+     * the display name, else the company's id as the identity provider knows it).
+     */
     public String effectiveSenderName() {
         if (senderName != null) {
             return senderName;
         }
-        return displayName != null ? displayName : DEFAULT_SENDER_NAME;
+        return effectiveDisplayName();
+    }
+
+    /** The company's name as candidates see it (the display name, else the company's id). */
+    public String effectiveDisplayName() {
+        return displayName != null ? displayName : companyId.value();
     }
 
     /** Applies the given changes (null = unchanged; blank names reset to the default). */

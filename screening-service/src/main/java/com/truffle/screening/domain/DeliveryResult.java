@@ -11,4 +11,9 @@ public record DeliveryResult(boolean success, Integer statusCode, String error, 
     public static DeliveryResult ofError(String error, long durationMillis) {
         return new DeliveryResult(false, null, error, durationMillis);
     }
+
+    /** The receiver answered {@code statusCode}, but not acceptably (e.g. a body over the limit): a failure. */
+    public static DeliveryResult ofRefusedAnswer(int statusCode, String error, long durationMillis) {
+        return new DeliveryResult(false, statusCode, error, durationMillis);
+    }
 }

@@ -97,6 +97,15 @@ public final class Screening {
         return true;
     }
 
+    /**
+     * Whether an invitation with {@code newSourceRef} asks for a screening of its own rather than this one: this one
+     * is finished (completed or cancelled) and the request is another one (a new Ashby assessment of the same
+     * candidate). Inviting again without a reference (the hiring API) keeps this one.
+     */
+    public boolean isNewRequestAfterFinishing(String newSourceRef) {
+        return status.isFinal() && newSourceRef != null && !newSourceRef.isBlank() && !newSourceRef.strip().equals(sourceRef);
+    }
+
     /** The link's token changed (a new invitation mail): only its hash is kept, the old link stops working. */
     public void issueToken(String newTokenHash, Instant now) {
         this.tokenHash = Objects.requireNonNull(newTokenHash);

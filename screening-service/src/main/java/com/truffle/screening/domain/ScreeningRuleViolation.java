@@ -18,7 +18,8 @@ public class ScreeningRuleViolation extends RuntimeException {
         SCREENING_CANCELLED,
         SCREENING_EXPIRED,
         WEBHOOK_LIMIT_REACHED,
-        CONCURRENT_CHANGE
+        CONCURRENT_CHANGE,
+        RATE_LIMITED
     }
 
     private final Rule rule;

@@ -132,6 +132,38 @@ class AshbyCommandConsumerTest {
     }
 
     @Test
+    void aNewAssessmentAfterTheFirstFinishedIsANewScreeningWithItsOwnLinkAndMail() throws Exception {
+        Api api = new Api();
+        String job = api.createJob();
+        String email = Api.email();
+        Map<String, Object> candidate = Map.of("email", email, "first_name", "Grace", "last_name", "Hopper");
+        String first = "ashby-" + UUID.randomUUID();
+        publish(UUID.randomUUID().toString(), "AssessmentRequested", first, Map.of("command_id", UUID.randomUUID().toString(),
+                "company_id", api.company, "assessment_id", first, "job_id", job, "candidate", candidate,
+                "occurred_at", Instant.now().toString()));
+        String firstToken = Mailbox.awaitLink(greenMail, email, 1);
+        publish(UUID.randomUUID().toString(), "AssessmentCancelled", first, Map.of("command_id", UUID.randomUUID().toString(),
+                "company_id", api.company, "assessment_id", first, "reason", "Moved to a later stage",
+                "occurred_at", Instant.now().toString()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestDatabase.count(
+                "select count(*) from screening where company_id = ? and status = 'CANCELLED'", api.company) == 1);
+
+        // Ashby starts the same candidate on the same position again: a new assessment id
+        String second = "ashby-" + UUID.randomUUID();
+        publish(UUID.randomUUID().toString(), "AssessmentRequested", second, Map.of("command_id", UUID.randomUUID().toString(),
+                "company_id", api.company, "assessment_id", second, "job_id", job, "candidate", candidate,
+                "occurred_at", Instant.now().toString()));
+        String secondToken = Mailbox.awaitLink(greenMail, email, 2);
+        assertThat(secondToken).isNotEqualTo(firstToken);
+        given().get("/screener/{t}", secondToken).then().statusCode(200).body("status", equalTo("INVITED"));
+        JsonPath list = given().auth().oauth2(api.read).queryParam("candidate_email", email).get("/v1/screenings")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(list.getList("data.source_ref", String.class)).containsExactlyInAnyOrder(first, second);
+        assertThat(list.getList("data.status", String.class)).containsExactlyInAnyOrder("CANCELLED", "INVITED");
+        assertThat(TestDatabase.count("select count(*) from candidate where company_id = ?", api.company)).isEqualTo(1);
+    }
+
+    @Test
     void aCommandForAnUnknownPositionIsRecordedAsRejectedAndDoesNotBlockTheTopic() throws Exception {
         Api api = new Api();
         String commandId = UUID.randomUUID().toString();

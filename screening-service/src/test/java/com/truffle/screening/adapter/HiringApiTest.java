@@ -210,7 +210,7 @@ class HiringApiTest {
         given().auth().oauth2(api.write).get("/v1/webhooks").then().statusCode(403);
         given().auth().oauth2(api.write).get("/v1/account").then().statusCode(403);
         given().auth().oauth2(api.admin).get("/v1/account").then().statusCode(200).body("timezone", equalTo("UTC"))
-                .body("effective_sender_name", equalTo("Truffle"));
+                .body("effective_sender_name", equalTo(api.company)); // the company's, never "Truffle"
         given().auth().oauth2(com.truffle.platform.testing.InternalTokens.staff()).get("/v1/candidates").then().statusCode(403);
         given().auth().oauth2(api.admin).contentType(ContentType.JSON).body("{\"timezone\":\"America/New_York\"}")
                 .patch("/v1/account").then().statusCode(200).body("timezone", equalTo("America/New_York"));

@@ -40,6 +40,12 @@ public final class Api {
               {"prompt":"Which languages do you use?","keywords":["Java","SQL"]},
               {"prompt":"How do you test?","keywords":["unit tests","integration","mocks","CI"]}]}""";
 
+    /** Registers a webhook (as the ADMIN key) and answers the registration (201; the only answer with the secret). */
+    public io.restassured.path.json.JsonPath registerWebhook(String url, String... eventTypes) {
+        return as(admin).body(java.util.Map.of("url", url, "event_types", java.util.List.of(eventTypes), "description", "test"))
+                .post("/v1/webhooks").then().statusCode(201).extract().jsonPath();
+    }
+
     public String createJob() {
         return as(write).body(JOB).post("/v1/jobs").then().statusCode(201).extract().path("id");
     }

@@ -13,10 +13,12 @@ import com.truffle.gateway.application.port.out.KeyAuthorityPort.Answer;
 import com.truffle.gateway.application.port.out.KeyAuthorityPort.Found;
 import com.truffle.gateway.application.port.out.KeyAuthorityPort.NotFound;
 import com.truffle.gateway.application.port.out.KeyStatePort;
+import com.truffle.gateway.domain.access.ClientBuckets;
 import com.truffle.gateway.domain.access.Identity;
 import com.truffle.gateway.domain.access.TokenBucket;
 import com.truffle.gateway.domain.key.KeyRecord;
 import com.truffle.gateway.domain.key.SecretHash;
+import com.truffle.gateway.domain.routing.Upstream;
 import com.truffle.platform.apikeys.ApiKeyFormat;
 import com.truffle.platform.apikeys.KeyKind;
 import com.truffle.platform.apikeys.SecretHasher;
@@ -28,10 +30,13 @@ import io.smallrye.mutiny.Uni;
  *   <li>format and checksum, offline: garbage is rejected here, with no lookup at all;</li>
  *   <li>HMAC with the pepper, then the replica: the answer for every key the gateway has seen;</li>
  *   <li>the negative cache: a hash key-service recently called unknown is not asked about again;</li>
- *   <li>on a miss, key-service, once per hash however many requests wait for it (single flight), within a
- *       global lookup budget, and its answer goes through the replica's version rule, so a key revoked or
- *       regenerated meanwhile is not re-admitted.</li>
+ *   <li>on a miss, key-service, once per hash however many requests wait for it (single flight), within the
+ *       client's share of the lookup budget and the global budget, and its answer goes through the replica's version
+ *       rule, so a key revoked or regenerated meanwhile is not re-admitted.</li>
  * </ol>
+ * While the replica cannot be trusted (cut off from Kafka past its staleness bound, or the topic was repartitioned
+ * under it), a hit is not enough: key-service, which is authoritative, confirms the key first (a confirmation holds
+ * for {@code staleConfirmTtl}), so a key revoked meanwhile is refused within that bound.
  * Steps 1–3 are {@link #checkLocally}, synchronous and allocation-light: the hot path.
  */
 @ApplicationScoped
@@ -70,6 +75,8 @@ public class ApiKeyVerifier {
     private final KeyLookupSettings settings;
     private final LongSupplier nanoTime;
     private final TokenBucket lookupBudget;
+    private final ClientBuckets clientBudgets;
+    private final ConcurrentHashMap<SecretHash, Long> confirmedUntil = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<SecretHash, Remembered> negative = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<SecretHash, CompletableFuture<KeyCheck>> inFlight = new ConcurrentHashMap<>();
 
@@ -88,6 +95,7 @@ public class ApiKeyVerifier {
         this.settings = settings;
         this.nanoTime = nanoTime;
         this.lookupBudget = new TokenBucket(settings.lookupBudget(), nanoTime.getAsLong());
+        this.clientBudgets = new ClientBuckets(settings.perClientBudget(), settings.maxNegativeEntries());
     }
 
     /** Format, checksum, HMAC, replica, negative cache: everything but a call to key-service. */
@@ -100,8 +108,21 @@ public class ApiKeyVerifier {
         KeyRecord key = replica.findByHash(hash);
         if (key != null) {
             // the hash binds the prefix too; a record of the other kind would be a key-service bug: refuse it
-            return !key.kind().name().equals(kind.get().name()) ? Rejected.UNKNOWN : classify(key);
+            if (!key.kind().name().equals(kind.get().name())) {
+                return Rejected.UNKNOWN;
+            }
+            if (replica.trusted() || recentlyConfirmed(hash)) {
+                return classify(key);
+            }
+            // a replica that may be missing a revocation: key-service decides (what it said lately still stands)
+            Rejected remembered = remembered(hash);
+            return remembered != null ? remembered : new Miss(hash);
         }
+        Rejected remembered = remembered(hash);
+        return remembered != null ? remembered : new Miss(hash);
+    }
+
+    private Rejected remembered(SecretHash hash) {
         Remembered remembered = negative.get(hash);
         if (remembered != null) {
             if (remembered.untilNanos() - nanoTime.getAsLong() > 0) {
@@ -109,11 +130,23 @@ public class ApiKeyVerifier {
             }
             negative.remove(hash, remembered);
         }
-        return new Miss(hash);
+        return null;
     }
 
-    /** Asks key-service about a miss: one call per hash at a time; never fails. */
-    public Uni<KeyCheck> checkWithAuthority(Miss miss) {
+    private boolean recentlyConfirmed(SecretHash hash) {
+        Long until = confirmedUntil.get(hash);
+        if (until == null) {
+            return false;
+        }
+        if (until - nanoTime.getAsLong() > 0) {
+            return true;
+        }
+        confirmedUntil.remove(hash, until);
+        return false;
+    }
+
+    /** Asks key-service about a miss for {@code client} (its address): one call per hash at a time; never fails. */
+    public Uni<KeyCheck> checkWithAuthority(Miss miss, String client) {
         SecretHash hash = miss.hash();
         CompletableFuture<KeyCheck> running = inFlight.get(hash);
         if (running == null) {
@@ -121,21 +154,23 @@ public class ApiKeyVerifier {
             running = inFlight.putIfAbsent(hash, mine);
             if (running == null) {
                 running = mine;
-                start(hash, mine);
+                start(hash, client, mine);
             }
         }
         return Uni.createFrom().completionStage(running);
     }
 
-    private void start(SecretHash hash, CompletableFuture<KeyCheck> result) {
-        if (lookupBudget.tryTake(nanoTime.getAsLong()) > 0) {
-            // a flood of made-up well-formed keys: key-service is not asked, and nothing is remembered
+    private void start(SecretHash hash, String client, CompletableFuture<KeyCheck> result) {
+        long now = nanoTime.getAsLong();
+        // a flood of made-up well-formed keys: key-service is not asked, and nothing is remembered. The client's own
+        // share is spent first, so one address's flood leaves the global budget to everyone else
+        if (clientBudgets.tryTake(client, now) > 0 || lookupBudget.tryTake(now) > 0) {
             finish(hash, result, Rejected.UNVERIFIABLE);
             return;
         }
         Uni<Answer> call;
         try {
-            call = authority.verify(hash, tokens.tokenFor(Identity.GATEWAY));
+            call = authority.verify(hash, tokens.tokenFor(Identity.GATEWAY, Upstream.KEY_SERVICE));
         } catch (RuntimeException e) {
             call = Uni.createFrom().item(new KeyAuthorityPort.Unavailable(e.toString()));
         }
@@ -159,12 +194,24 @@ public class ApiKeyVerifier {
             replica.admitConfirmed(record);
             // read back through the replica: if the key was revoked or replaced meanwhile, the hash is not there
             KeyRecord current = replica.findByHash(hash);
-            return current == null ? remember(hash, Rejected.UNKNOWN, settings.negativeTtl().toNanos()) : classify(current);
+            if (current == null) {
+                return remember(hash, Rejected.UNKNOWN, settings.negativeTtl().toNanos());
+            }
+            confirm(hash);
+            return classify(current);
         }
         if (answer instanceof NotFound) {
             return remember(hash, Rejected.UNKNOWN, settings.negativeTtl().toNanos());
         }
         return remember(hash, Rejected.UNVERIFIABLE, settings.unavailableTtl().toNanos());
+    }
+
+    /** key-service said valid: while the replica is not trusted, that holds for a moment. */
+    private void confirm(SecretHash hash) {
+        if (confirmedUntil.size() >= settings.maxNegativeEntries()) {
+            confirmedUntil.clear();
+        }
+        confirmedUntil.put(hash, nanoTime.getAsLong() + settings.staleConfirmTtl().toNanos());
     }
 
     private Rejected remember(SecretHash hash, Rejected answer, long ttlNanos) {

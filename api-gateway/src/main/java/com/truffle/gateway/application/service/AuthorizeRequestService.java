@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.truffle.gateway.application.port.in.AuthorizeRequestUseCase;
+import com.truffle.gateway.application.port.in.LimitClientsUseCase;
 import com.truffle.gateway.application.port.out.EndedSessionsPort;
 import com.truffle.gateway.application.port.out.SessionCookiePort;
 import com.truffle.gateway.application.port.out.SessionTokenPort;
@@ -43,6 +44,7 @@ public class AuthorizeRequestService implements AuthorizeRequestUseCase {
     private final SessionVerifier sessions;
     private final InternalTokenCache tokens;
     private final RateLimiter limiter;
+    private final ClientLimiter clients;
     private final UsageTally usage;
     private final Clock clock;
     private final SessionCookiePort cookies;
@@ -51,13 +53,14 @@ public class AuthorizeRequestService implements AuthorizeRequestUseCase {
 
     @Inject
     public AuthorizeRequestService(RouteTable routes, ApiKeyVerifier keys, SessionVerifier sessions, InternalTokenCache tokens,
-            RateLimiter limiter, UsageTally usage, Clock clock, SessionCookiePort cookies, EndedSessionsPort ended,
-            BrowserSettings browser) {
+            RateLimiter limiter, ClientLimiter clients, UsageTally usage, Clock clock, SessionCookiePort cookies,
+            EndedSessionsPort ended, BrowserSettings browser) {
         this.routes = routes;
         this.keys = keys;
         this.sessions = sessions;
         this.tokens = tokens;
         this.limiter = limiter;
+        this.clients = clients;
         this.usage = usage;
         this.clock = clock;
         this.cookies = cookies;
@@ -71,10 +74,18 @@ public class AuthorizeRequestService implements AuthorizeRequestUseCase {
         if (route == null) {
             return new Deny(Denial.noRoute(call.method(), call.path()));
         }
+        CredentialType needed = route.access().credential();
+        LimitClientsUseCase.Kind perClient = route.access() == RequiredAccess.PUBLIC ? LimitClientsUseCase.Kind.PUBLIC
+                : needed == CredentialType.BROWSER || needed == CredentialType.SESSION ? LimitClientsUseCase.Kind.SIGNED_IN : null;
+        if (perClient != null) {
+            long retryAfter = clients.retryAfterSeconds(perClient, call.client());
+            if (retryAfter > 0) {
+                return new Deny(Denial.clientRateLimited(retryAfter));
+            }
+        }
         if (route.access() == RequiredAccess.PUBLIC) {
             return new Forward(route, null);
         }
-        CredentialType needed = route.access().credential();
         if (needed == CredentialType.BROWSER
                 || (needed == CredentialType.SESSION && call.authorization() == null && call.sessionCookie() != null)) {
             return decideForBrowser(route, call);
@@ -86,7 +97,7 @@ public class AuthorizeRequestService implements AuthorizeRequestUseCase {
             }
             KeyCheck check = keys.checkLocally(key.secret());
             if (check instanceof Miss miss) {
-                return new Pending(keys.checkWithAuthority(miss).map(answer -> decideForKey(route, answer)));
+                return new Pending(keys.checkWithAuthority(miss, call.client()).map(answer -> decideForKey(route, answer)));
             }
             return decideForKey(route, check);
         }
@@ -115,7 +126,7 @@ public class AuthorizeRequestService implements AuthorizeRequestUseCase {
             if (retryAfter > 0) {
                 return new Deny(Denial.rateLimited(retryAfter));
             }
-            return new Forward(route, tokens.tokenFor(verdict.identity()));
+            return new Forward(route, tokens.tokenFor(verdict.identity(), route.upstream()));
         }
         if (check instanceof Suspended) {
             return new Deny(Denial.suspended(route));
@@ -153,7 +164,7 @@ public class AuthorizeRequestService implements AuthorizeRequestUseCase {
         if (!access.allowed()) {
             return new Deny(Denial.forbidden(route, access.required(), access.granted()));
         }
-        return new Forward(route, tokens.tokenFor(access.identity(), session.expiresAt()),
+        return new Forward(route, tokens.tokenFor(access.identity(), route.upstream(), session.expiresAt()),
                 page ? cookies.csrfToken(session) : null);
     }
 
@@ -170,6 +181,6 @@ public class AuthorizeRequestService implements AuthorizeRequestUseCase {
         if (!access.allowed()) {
             return new Deny(Denial.forbidden(route, access.required(), access.granted()));
         }
-        return new Forward(route, tokens.tokenFor(access.identity(), valid.session().expiresAt()));
+        return new Forward(route, tokens.tokenFor(access.identity(), route.upstream(), valid.session().expiresAt()));
     }
 }

@@ -37,8 +37,12 @@ public final class KeyReplica {
         return byHash.get(hash);
     }
 
-    /** A record from the key-state stream or from key-service. */
+    /** A record from the key-state stream or from key-service; a REVOKED one is the key's tombstone. */
     public synchronized Outcome offer(KeyRecord record) {
+        if (record.status() == KeyStatus.REVOKED) {
+            revoke(record.keyId());
+            return Outcome.REVOKED;
+        }
         Known known = byKeyId.get(record.keyId());
         if (known != null) {
             if (known.revoked()) {

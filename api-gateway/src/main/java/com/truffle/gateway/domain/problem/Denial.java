@@ -102,9 +102,11 @@ public record Denial(int status, String slug, String title, String detail, Strin
     }
 
     /** A body larger than the route takes (a page's form: {@code BrowserContract.MAX_FORM_BYTES}). */
+    /** {@code maxBytes} negative: the limit is the service's own, not known here. */
     public static Denial payloadTooLarge(long maxBytes) {
         return new Denial(413, "payload-too-large", "Request too large",
-                "The request body is larger than the " + (maxBytes / 1024) + " KiB this route accepts.", null, null, 0, null);
+                maxBytes < 0 ? "The request body is larger than this route accepts."
+                        : "The request body is larger than the " + (maxBytes / 1024) + " KiB this route accepts.", null, null, 0, null);
     }
 
     public static Denial forbidden(Route route, String required, String granted) {
@@ -116,6 +118,13 @@ public record Denial(int status, String slug, String title, String detail, Strin
     public static Denial rateLimited(long retryAfterSeconds) {
         return new Denial(429, "rate-limited", "Too many requests",
                 "This key's rate limit is exhausted; retry after " + retryAfterSeconds + " s.",
+                null, null, retryAfterSeconds, null);
+    }
+
+    /** Too many requests from one address on routes no API key pays for (the screener, signing in, pages). */
+    public static Denial clientRateLimited(long retryAfterSeconds) {
+        return new Denial(429, "rate-limited", "Too many requests",
+                "Too many requests from your address; retry after " + retryAfterSeconds + " s.",
                 null, null, retryAfterSeconds, null);
     }
 

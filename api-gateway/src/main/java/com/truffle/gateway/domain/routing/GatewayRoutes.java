@@ -55,6 +55,7 @@ public final class GatewayRoutes {
                 .get("/v1/integrations/ashby").to(ASHBY_CONNECTOR).requires(COMPANY_ADMIN)
                 .post("/v1/integrations/ashby/connect").to(ASHBY_CONNECTOR).requires(COMPANY_ADMIN)
                 .post("/v1/integrations/ashby/reconnect").to(ASHBY_CONNECTOR).requires(COMPANY_ADMIN)
+                .post("/v1/integrations/ashby/retry").to(ASHBY_CONNECTOR).requires(COMPANY_ADMIN)
                 .delete("/v1/integrations/ashby").to(ASHBY_CONNECTOR).requires(COMPANY_ADMIN)
                 // Truffle staff
                 .get("/staff/access-requests").to(ACCESS_SERVICE).requires(TRUFFLE_STAFF)
@@ -88,6 +89,7 @@ public final class GatewayRoutes {
                 .post("/settings/integrations/ashby/reconnect").to(ASHBY_CONNECTOR).requires(COMPANY_ADMIN_PAGE)
                 .get("/settings/integrations/ashby/disconnect").to(ASHBY_CONNECTOR).requires(COMPANY_ADMIN_PAGE)
                 .post("/settings/integrations/ashby/disconnect").to(ASHBY_CONNECTOR).requires(COMPANY_ADMIN_PAGE)
+                .post("/settings/integrations/ashby/retry").to(ASHBY_CONNECTOR).requires(COMPANY_ADMIN_PAGE)
                 .get("/settings/integrations/api-access").to(ACCESS_SERVICE).requires(COMPANY_ADMIN_PAGE)
                 .post("/settings/integrations/api-access").to(ACCESS_SERVICE).requires(COMPANY_ADMIN_PAGE)
                 .get("/settings/api-keys").to(KEY_SERVICE).requires(COMPANY_ADMIN_PAGE)

@@ -14,6 +14,8 @@ import com.truffle.gateway.support.GatewayTestResource;
 import com.truffle.gateway.support.KeyStateTopic;
 import com.truffle.gateway.support.Replica;
 import com.truffle.gateway.support.TestApiKey;
+import com.truffle.platform.apikeys.KeyStateSignature;
+import com.truffle.platform.apikeys.SecretHasher;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -109,5 +111,37 @@ class KeyReplicaBehaviourTest {
                 .body("title", equalTo("API access suspended"));
         Replica.admit(suspended.withStatus("ACTIVE"));
         jobs(key).then().statusCode(200);
+    }
+
+    @Test
+    void aRecordKeyServiceDidNotSignIsNeverTakenFromTheTopicNorFromAMissLookup() {
+        // someone with a producer credential writes a record for the victim's company with its own secret's hash
+        TestApiKey forged = TestApiKey.live("victim-co", "ADMIN");
+        KeyStateTopic.publishRaw(forged.keyId(), forged.unsignedRecord().encode());
+        KeyStateTopic.publishRaw(forged.keyId(), forged.recordJson(new KeyStateSignature(new SecretHasher(new byte[32]))));
+        TestApiKey marker = Replica.admit(TestApiKey.live("victim-co", "READ")); // written after them: read after them
+        jobs(marker).then().statusCode(200);
+        assertThat(Replica.find(forged)).isNull();
+        jobs(forged).then().statusCode(401);
+        // nor does an answer on the miss path that key-service did not sign (a spoofed key-service)
+        GatewayTestResource.keyService().knows(forged.hashHex(), forged.unsignedRecord().encode());
+        TestApiKey other = TestApiKey.live("victim-co", "ADMIN");
+        GatewayTestResource.keyService().knows(other.hashHex(), other.unsignedRecord().encode());
+        jobs(other).then().statusCode(401);
+        assertThat(Replica.find(other)).isNull();
+    }
+
+    @Test
+    void aRevokedRecordIsAsFinalAsATombstone() {
+        TestApiKey key = Replica.admit(TestApiKey.live("replica-co", "WRITE"));
+        jobs(key).then().statusCode(200);
+        TestApiKey revoked = key.withStatus("REVOKED");
+        KeyStateTopic.publish(revoked);
+        await().atMost(Duration.ofSeconds(10)).until(() -> jobs(key).statusCode() == 401);
+        // an older ACTIVE record replayed after it (a repartition, a restore): the key stays dead
+        KeyStateTopic.publish(key);
+        TestApiKey marker = Replica.admit(TestApiKey.live("replica-co", "READ"));
+        jobs(marker).then().statusCode(200);
+        jobs(key).then().statusCode(401);
     }
 }

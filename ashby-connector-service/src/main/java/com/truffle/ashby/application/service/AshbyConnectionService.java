@@ -11,6 +11,7 @@ import com.truffle.ashby.application.port.in.ConnectAshbyUseCase;
 import com.truffle.ashby.application.port.in.ConnectionIssued;
 import com.truffle.ashby.application.port.in.DisconnectAshbyUseCase;
 import com.truffle.ashby.application.port.in.ReconnectAshbyUseCase;
+import com.truffle.ashby.application.port.in.RetryAshbyDeliveriesUseCase;
 import com.truffle.ashby.application.port.in.TrackPartnerKeyUseCase;
 import com.truffle.ashby.application.port.out.AshbyKeyVaultPort;
 import com.truffle.ashby.application.port.out.AshbyPort;
@@ -36,13 +37,13 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Connect, reconnect, disconnect. Each runs in one transaction that holds the company's connection lock for its whole
+ * Connect, reconnect, disconnect, and the admin's retry of waiting results. Each runs in one transaction that holds the company's connection lock for its whole
  * length, including the calls to Ashby and key-service (a second click waits instead of issuing a second key); an
  * admin action is rare and short, so holding one connection that long is the cheap way to be correct.
  */
 @ApplicationScoped
 public class AshbyConnectionService implements ConnectAshbyUseCase, ReconnectAshbyUseCase, DisconnectAshbyUseCase,
-        TrackPartnerKeyUseCase {
+        RetryAshbyDeliveriesUseCase, TrackPartnerKeyUseCase {
 
     @Inject
     LoadConnectionPort load;
@@ -122,6 +123,15 @@ public class AshbyConnectionService implements ConnectAshbyUseCase, ReconnectAsh
 
     @Override
     @WithTransaction
+    public Uni<Void> retry(CompanyId companyId) {
+        return load.lockAndLoad(companyId).chain(connection -> {
+            connection.retryDeliveries();
+            return save.save(connection).chain(() -> deliveries.resume(companyId));
+        });
+    }
+
+    @Override
+    @WithTransaction
     public Uni<Void> keyRevoked(CompanyId companyId, String keyId) {
         return load.lockAndLoad(companyId).chain(connection -> {
             if (connection.isNew()) {
@@ -145,6 +155,11 @@ public class AshbyConnectionService implements ConnectAshbyUseCase, ReconnectAsh
         return ashby.checkKey(key).invoke(check -> {
             if (check == KeyCheck.REJECTED) {
                 throw new AshbyRuleViolation(Rule.ASHBY_KEY_REJECTED, "Ashby rejected " + which + ".");
+            }
+            if (check == KeyCheck.MISSING_CANDIDATES_WRITE) {
+                throw new AshbyRuleViolation(Rule.ASHBY_KEY_LACKS_PERMISSION, "Ashby accepted " + which + ", but it is missing the "
+                        + KeyCheck.WRITE_PERMISSION + " permission Truffle needs to post results. In Ashby, open Admin → API Keys, give "
+                        + "the key the Candidates write permission (" + KeyCheck.WRITE_PERMISSION + "), and connect again.");
             }
         }).replaceWithVoid();
     }

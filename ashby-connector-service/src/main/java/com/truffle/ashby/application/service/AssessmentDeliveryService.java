@@ -18,9 +18,11 @@ import com.truffle.ashby.application.port.out.SaveConnectionPort;
 import com.truffle.ashby.domain.AshbyApiKey;
 import com.truffle.ashby.domain.AshbyConnection;
 import com.truffle.ashby.domain.ClaimedDelivery;
+import com.truffle.ashby.domain.CompanyId;
 import com.truffle.ashby.domain.DeliveryLimits;
 import com.truffle.ashby.domain.DeliveryOutcome;
 import com.truffle.ashby.domain.RetryBackoff;
+import com.truffle.platform.work.InFlight;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import org.jboss.logging.Logger;
@@ -54,11 +56,12 @@ public class AssessmentDeliveryService implements DeliverAssessmentUpdatesUseCas
 
     /** Whose leases are whose: one id per process lifetime. */
     private final String owner = "ashby-connector:" + UUID.randomUUID();
-    private DeliveryCapacity capacity;
+    /** This process's calls to Ashby in flight, in all and per company: the partitioning that keeps companies apart. */
+    private InFlight<CompanyId> capacity;
 
     @PostConstruct
     void init() {
-        capacity = new DeliveryCapacity(limits);
+        capacity = new InFlight<>(limits.maxInFlight());
     }
 
     @Override
@@ -67,8 +70,8 @@ public class AssessmentDeliveryService implements DeliverAssessmentUpdatesUseCas
         if (room <= 0) {
             return Uni.createFrom().item(List.of());
         }
-        return Panache.withTransaction(() -> queue.claimDue(room, capacity.saturated(), limits.lease(), owner))
-                .invoke(claimed -> claimed.forEach(capacity::take));
+        return Panache.withTransaction(() -> queue.claimDue(room, capacity.saturated(limits.perCompany()), limits.lease(), owner))
+                .invoke(claimed -> claimed.forEach(c -> capacity.take(c.companyId())));
     }
 
     @Override
@@ -78,7 +81,7 @@ public class AssessmentDeliveryService implements DeliverAssessmentUpdatesUseCas
                 .onFailure().invoke(e -> LOG.warnf("delivery %d (assessment %s): %s; it stays queued and is retried",
                         delivery.id(), delivery.assessmentId(), e.toString()))
                 .onFailure().recoverWithNull().replaceWithVoid()
-                .eventually(() -> capacity.release(delivery));
+                .eventually(() -> capacity.release(delivery.companyId()));
     }
 
     private Uni<Void> attempt(ClaimedDelivery delivery, AshbyConnection connection) {
@@ -104,6 +107,11 @@ public class AssessmentDeliveryService implements DeliverAssessmentUpdatesUseCas
             if (outcome instanceof DeliveryOutcome.Delivered) {
                 queued = queue.delivered(id).chain(() -> queue.othersFailing(delivery.companyId(), id))
                         .invoke(failing -> connection.delivered(clock.instant(), failing)).replaceWithVoid();
+            } else if (outcome instanceof DeliveryOutcome.Retryable r && backoff.givesUp(delivery.failingSince(), clock.instant())) {
+                LOG.warnf("delivery %d (assessment %s) to Ashby failed (%s) for %s since %s; retries stop until the admin retries",
+                        id, delivery.assessmentId(), r.reason(), backoff.giveUpAfter(), delivery.failingSince());
+                connection.deliveriesGaveUp(backoff.giveUpAfter(), r.reason());
+                queued = queue.holdForAdmin(id, r.reason());
             } else if (outcome instanceof DeliveryOutcome.Retryable r) {
                 var delay = backoff.delay(delivery.attempts() + 1, r.retryAfter(), ThreadLocalRandom.current()::nextDouble);
                 LOG.infof("delivery %d (assessment %s) to Ashby failed (%s), attempt %d; retrying in %d ms", id,
@@ -134,6 +142,6 @@ public class AssessmentDeliveryService implements DeliverAssessmentUpdatesUseCas
 
     @Override
     public int inFlight() {
-        return capacity.inFlight();
+        return capacity.total();
     }
 }

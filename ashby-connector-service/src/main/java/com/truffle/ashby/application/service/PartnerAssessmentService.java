@@ -33,6 +33,8 @@ public class PartnerAssessmentService implements ListAssessmentTypesUseCase, Sta
 
     static final String INACTIVE = "The Truffle integration is not active for this Ashby account; a Truffle admin can reconnect it.";
     static final String UNKNOWN_TYPE = "Unknown assessment type: this Truffle position does not exist or is no longer open.";
+    static final String ALREADY_BEING_ASSESSED = "The candidate is already being assessed for this position in Truffle;"
+            + " a new assessment can start once it is completed or cancelled.";
 
     @Inject
     PlanPort plans;
@@ -65,7 +67,12 @@ public class PartnerAssessmentService implements ListAssessmentTypesUseCase, Sta
         return connections.lockAndLoad(company).chain(connection -> plans.planOf(company).chain(plan -> {
             requireActive(plan, connection);
             return assessments.findOpen(company, key)
-                    .chain(existing -> existing.isPresent() ? Uni.createFrom().item(existing.get()) : requestNew(command))
+                    .chain(existing -> {
+                        if (existing.isPresent()) {
+                            throw new PartnerCallRefused(PartnerCallRefused.Reason.ALREADY_BEING_ASSESSED, ALREADY_BEING_ASSESSED);
+                        }
+                        return requestNew(command);
+                    })
                     // a start received is a successful exchange with Ashby: activity on the card
                     .chain(assessment -> {
                         connection.startReceived(clock.instant());
@@ -82,9 +89,13 @@ public class PartnerAssessmentService implements ListAssessmentTypesUseCase, Sta
             }
             Assessment.Started started = Assessment.request(company, command.assessmentTypeId(), command.applicationId(),
                     command.candidate(), clock.instant());
-            return assessments.insertUnlessOpen(started.assessment()).chain(stored -> stored.created()
-                    ? events.publish(List.of(started.event())).replaceWith(stored.assessment())
-                    : Uni.createFrom().item(stored.assessment()));
+            return assessments.insertUnlessOpen(started.assessment()).chain(stored -> {
+                if (!stored.created()) {
+                    // a concurrent start of the same application won the race
+                    throw new PartnerCallRefused(PartnerCallRefused.Reason.ALREADY_BEING_ASSESSED, ALREADY_BEING_ASSESSED);
+                }
+                return events.publish(List.of(started.event())).replaceWith(stored.assessment());
+            });
         });
     }
 

@@ -65,6 +65,13 @@ final class InMemoryPorts implements LoadConnectionPort, SaveConnectionPort, Pla
     }
 
     @Override
+    public Uni<List<AshbyConnection>> withAshbyKey(String afterCompanyId, int limit) {
+        return Uni.createFrom().item(connections.values().stream().filter(c -> c.ashbyKey() != null)
+                .filter(c -> c.companyId().value().compareTo(afterCompanyId) > 0)
+                .sorted(java.util.Comparator.comparing(c -> c.companyId().value())).limit(limit).toList());
+    }
+
+    @Override
     public Uni<Void> save(AshbyConnection connection) {
         connections.put(connection.companyId(), connection);
         return Uni.createFrom().voidItem();
@@ -112,7 +119,7 @@ final class InMemoryPorts implements LoadConnectionPort, SaveConnectionPort, Pla
 
     private Optional<Assessment> open(CompanyId companyId, String key) {
         return assessments.values().stream().filter(a -> a.companyId().equals(companyId) && a.idempotencyKey().equals(key)
-                && a.status() != AssessmentStatus.CANCELLED).findFirst();
+                && a.status() != AssessmentStatus.CANCELLED && a.status() != AssessmentStatus.COMPLETED).findFirst();
     }
 
     @Override
@@ -243,6 +250,16 @@ final class InMemoryPorts implements LoadConnectionPort, SaveConnectionPort, Pla
     @Override
     public AshbyApiKey open(CompanyId companyId, SealedAshbyKey sealed) {
         return new AshbyApiKey(new StringBuilder(new String(sealed.bytes())).reverse().toString());
+    }
+
+    @Override
+    public boolean needsReseal(SealedAshbyKey sealed) {
+        return false;
+    }
+
+    @Override
+    public SealedAshbyKey reseal(CompanyId companyId, SealedAshbyKey sealed) {
+        return sealed;
     }
 
     // events

@@ -61,10 +61,11 @@ class PartnerAssessmentServiceTest {
     }
 
     @Test
-    void aStartIsIdempotentPerApplicationAndTypeAndAskedForOnce() {
-        AssessmentId first = partner.start(new StartAssessmentCommand(ACME, "job-1", "app-1", ADA)).await().indefinitely();
-        AssessmentId again = partner.start(new StartAssessmentCommand(ACME, "job-1", "app-1", ADA)).await().indefinitely();
-        assertThat(again).isEqualTo(first);
+    void aSecondStartWhileTheAssessmentIsInFlightIsRefusedAndAskedForOnce() {
+        partner.start(new StartAssessmentCommand(ACME, "job-1", "app-1", ADA)).await().indefinitely();
+        assertThatThrownBy(() -> partner.start(new StartAssessmentCommand(ACME, "job-1", "app-1", ADA)).await().indefinitely())
+                .isInstanceOfSatisfying(PartnerCallRefused.class,
+                        e -> assertThat(e.reason()).isEqualTo(PartnerCallRefused.Reason.ALREADY_BEING_ASSESSED));
         assertThat(ports.published).hasSize(1).first().isInstanceOf(AshbyEvent.AssessmentRequested.class);
         assertThat(ports.connections.get(ACME).lastActivityAt()).isEqualTo(NOW);
     }

@@ -25,9 +25,13 @@ final class IdpTokens {
         this.key = key;
     }
 
+    /** The audience of the session tokens {@code POST /tokens} hands out: the gateway (its API). */
+    static final String SESSION_AUDIENCE = "truffle-gateway";
+
     /** The token {@code POST /tokens} hands out (a session JWT, as the gateway's bearer sessions expect). */
     String session(String sub, String name, String companyId, List<String> groups) {
         JwtClaims claims = base(new Person(sub, name, companyId, groups));
+        claims.setAudience(SESSION_AUDIENCE);
         return sign(claims);
     }
 

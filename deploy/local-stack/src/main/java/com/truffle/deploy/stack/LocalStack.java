@@ -34,6 +34,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.truffle.deploy.db.DatabaseBootstrap;
 import com.truffle.deploy.kafka.EmbeddedKafkaBroker;
+import com.truffle.deploy.kafka.KafkaAccess;
 import com.truffle.deploy.stack.ashby.AshbySandbox;
 import com.truffle.deploy.stack.http.SmallHttpServer;
 import com.truffle.deploy.idp.DevIdentityProvider;
@@ -67,7 +68,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * {@code TRUFFLE_INTERNAL_JWT_PRIVATE_KEY_LOCATION, TRUFFLE_IDP_JWKS_URL, TRUFFLE_IDP_ISSUER, TRUFFLE_KEY_PEPPER,
  * KEY_SERVICE_URL, ACCESS_SERVICE_URL, SCREENING_SERVICE_URL, ASHBY_CONNECTOR_URL}; key-service
  * {@code TRUFFLE_KEY_PEPPER}; screening-service {@code SMTP_HOST, SMTP_PORT, TRUFFLE_PUBLIC_URL, TRUFFLE_SCREENING_ENCRYPTION_KEY,
- * TRUFFLE_SCREENING_WEBHOOKS_ALLOW_PRIVATE_TARGETS=true};
+ * TRUFFLE_SCREENING_WEBHOOKS_ALLOW_PRIVATE_TARGETS=true, TRUFFLE_SCREENING_WEBHOOKS_REQUIRE_HTTPS=false, SMTP_START_TLS=OPTIONAL};
  * ashby-connector-service {@code ASHBY_BASE_URL, TRUFFLE_ASHBY_ENCRYPTION_KEY, KEY_SERVICE_URL, TRUFFLE_PUBLIC_URL}.
  *
  * <p>{@link #close()} (also run by a JVM shutdown hook, so Ctrl-C works) leaves no process and no port
@@ -124,7 +125,8 @@ public final class LocalStack implements AutoCloseable {
             "TRUFFLE_IDP_ISSUER", "TRUFFLE_KEY_PEPPER", "KEY_SERVICE_URL", "ACCESS_SERVICE_URL",
             "SCREENING_SERVICE_URL", "ASHBY_CONNECTOR_URL", "SMTP_HOST", "SMTP_PORT", "TRUFFLE_PUBLIC_URL",
             "ASHBY_BASE_URL", "TRUFFLE_ASHBY_ENCRYPTION_KEY", "TRUFFLE_SCREENING_ENCRYPTION_KEY",
-            "TRUFFLE_SCREENING_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "TRUFFLE_SESSION_SECRET", "TRUFFLE_OIDC_CLIENT_ID",
+            "TRUFFLE_SCREENING_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "TRUFFLE_SCREENING_WEBHOOKS_REQUIRE_HTTPS", "SMTP_START_TLS",
+            "TRUFFLE_SESSION_SECRET", "TRUFFLE_OIDC_CLIENT_ID",
             "TRUFFLE_OIDC_CLIENT_SECRET",
             // the admin credentials are the launcher's, never a service's
             "PG_USER", "PG_PASSWORD");
@@ -673,6 +675,26 @@ public final class LocalStack implements AutoCloseable {
         return new GatewayReplica(name, "http://127.0.0.1:" + port, managementUrl, child.pid());
     }
 
+    /**
+     * Stops the stack's in-process Kafka broker (the services keep running and must cope), keeping its ports and data
+     * for {@link #startBroker()}. Fails when the stack uses an external Kafka (KAFKA_BOOTSTRAP_SERVERS).
+     */
+    public void stopBroker() {
+        requireRunning();
+        requireStarted(broker, "in-process Kafka broker (KAFKA_BOOTSTRAP_SERVERS is set)");
+        out.println("Stopping the Kafka broker...");
+        broker.stop();
+    }
+
+    /** Starts the in-process broker again on the same ports and data directory, after {@link #stopBroker()}. */
+    public void startBroker() {
+        requireRunning();
+        requireStarted(broker, "in-process Kafka broker (KAFKA_BOOTSTRAP_SERVERS is set)");
+        if (!broker.isRunning()) {
+            broker.start();
+        }
+    }
+
     /** {@link #stopService} then {@link #startService}. */
     public void restartService(String module) {
         stopService(module);
@@ -805,11 +827,62 @@ public final class LocalStack implements AutoCloseable {
             out.println("Kafka         " + external + " (KAFKA_BOOTSTRAP_SERVERS)");
             return;
         }
-        broker = mode == Mode.DEVELOPMENT
-                ? EmbeddedKafkaBroker.on(DEV_KAFKA_PORT, DEV_KAFKA_CONTROLLER_PORT, workDir.resolve("kafka"))
-                : EmbeddedKafkaBroker.onFreePorts();
+        Path data = workDir.resolve("kafka");
+        if (mode == Mode.DEVELOPMENT) {
+            forgetUnsecuredBrokerData(data);
+        }
+        // as production runs it: SCRAM logins, one per service, and the standard authorizer with least-privilege ACLs
+        broker = (mode == Mode.DEVELOPMENT
+                ? EmbeddedKafkaBroker.on(DEV_KAFKA_PORT, DEV_KAFKA_CONTROLLER_PORT, data)
+                : EmbeddedKafkaBroker.onFreePorts()).secured(secrets.kafkaPassword(EmbeddedKafkaBroker.ADMIN));
         broker.start();
+        for (String user : KafkaAccess.USERS) {
+            broker.addUser(user, secrets.kafkaPassword(user));
+        }
+        broker.grant(KafkaAccess.aclBindings());
         kafkaBootstrapServers = broker.bootstrapServers();
+        if (mode == Mode.DEVELOPMENT) {
+            markSecured(data);
+        }
+    }
+
+    /**
+     * A local stack's broker data from before Kafka had logins has no admin user to log in with: it goes (events
+     * already published are in the services' databases; consumers start over and deduplicate).
+     */
+    private void forgetUnsecuredBrokerData(Path data) {
+        if (Files.exists(data.resolve("meta.properties")) && !Files.exists(data.resolve(SECURED_MARKER))) {
+            out.println("Kafka         data in " + displayPath(data) + " predates the broker's logins: starting it afresh");
+            try {
+                deleteRecursively(data);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not remove " + data, e);
+            }
+        }
+    }
+
+    private static final String SECURED_MARKER = "truffle-secured";
+
+    private static void markSecured(Path data) {
+        try {
+            Files.writeString(data.resolve(SECURED_MARKER), "SCRAM-SHA-512 logins and ACLs (deploy/dev-infra KafkaAccess)\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The Kafka client properties that log in as {@code user} (a service name from {@link KafkaAccess#USERS}):
+     * bootstrap servers, SASL/SCRAM and its password. For tests that act as a service would, ACLs included.
+     */
+    public Map<String, Object> kafkaClientProperties(String user) {
+        requireRunning();
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("bootstrap.servers", kafkaBootstrapServers);
+        if (broker != null && broker.isSecured()) {
+            p.putAll(EmbeddedKafkaBroker.saslClientProperties(user, secrets.kafkaPassword(user)));
+        }
+        return p;
     }
 
     private void startIdentityProvider() {
@@ -888,6 +961,12 @@ public final class LocalStack implements AutoCloseable {
             env.put("DB_NAME", databaseName(s.module()));
         }
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
+        if (broker != null && broker.isSecured()) {
+            env.put("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT");
+            env.put("KAFKA_SASL_MECHANISM", EmbeddedKafkaBroker.SCRAM);
+            env.put("KAFKA_SASL_USERNAME", s.module());
+            env.put("KAFKA_SASL_PASSWORD", secrets.kafkaPassword(s.module()));
+        }
         env.put("TRUFFLE_INTERNAL_JWT_PUBLIC_KEY_LOCATION", secrets.internalJwtPublicKey().toString());
         env.put("QUARKUS_PROFILE", "prod");
         switch (s.module()) {
@@ -903,7 +982,10 @@ public final class LocalStack implements AutoCloseable {
                 env.put("SCREENING_SERVICE_URL", serviceUrl(SCREENING_SERVICE));
                 env.put("ASHBY_CONNECTOR_URL", serviceUrl(ASHBY_CONNECTOR_SERVICE));
             }
-            case KEY_SERVICE -> env.put("TRUFFLE_KEY_PEPPER", secrets.keyPepper());
+            case KEY_SERVICE -> {
+                env.put("TRUFFLE_KEY_PEPPER", secrets.keyPepper());
+                env.put("ACCESS_SERVICE_URL", serviceUrl(ACCESS_REQUEST_SERVICE));
+            }
             case SCREENING_SERVICE -> {
                 env.put("SMTP_HOST", smtpHost);
                 env.put("SMTP_PORT", String.valueOf(smtpPort));
@@ -911,6 +993,9 @@ public final class LocalStack implements AutoCloseable {
                 env.put("TRUFFLE_SCREENING_ENCRYPTION_KEY", secrets.screeningEncryptionKey());
                 // a local stack's webhook receivers are on this machine; production refuses non-public targets
                 env.put("TRUFFLE_SCREENING_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
+                // the local receivers are http and the SMTP catcher offers no TLS: production requires both
+                env.put("TRUFFLE_SCREENING_WEBHOOKS_REQUIRE_HTTPS", "false");
+                env.put("SMTP_START_TLS", "OPTIONAL");
             }
             case ASHBY_CONNECTOR_SERVICE -> {
                 env.put("ASHBY_BASE_URL", ashbyBaseUrl);

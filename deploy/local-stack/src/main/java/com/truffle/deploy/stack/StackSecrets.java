@@ -33,6 +33,7 @@ public final class StackSecrets {
     static final String ASHBY_KEY = "ashby-encryption-key";
     static final String SCREENING_KEY = "screening-encryption-key";
     static final String SESSION_KEY = "session-seal-key";
+    static final String KAFKA_PASSWORD_PREFIX = "kafka-password-";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -101,6 +102,32 @@ public final class StackSecrets {
     /** Base64 of 32 random bytes: seals the browser session cookie; the same for every gateway replica. */
     public String sessionSecret() {
         return sessionSecret;
+    }
+
+    /**
+     * The Kafka password of {@code user} (a service, or the broker's {@code admin}): 32 random bytes, base64url, made
+     * on first use and kept with the other secrets. Each service logs in as itself (SCRAM), with its own ACLs.
+     */
+    public synchronized String kafkaPassword(String user) {
+        if (!user.matches("[a-z][a-z0-9-]{0,62}")) {
+            throw new IllegalArgumentException("not a Kafka user name: " + user);
+        }
+        try {
+            Path file = dir.resolve(KAFKA_PASSWORD_PREFIX + user);
+            if (Files.isRegularFile(file)) {
+                String existing = Files.readString(file).trim();
+                if (existing.matches("[A-Za-z0-9_-]{43}")) {
+                    return existing;
+                }
+            }
+            byte[] bytes = new byte[32];
+            RANDOM.nextBytes(bytes);
+            String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            write(file, password + "\n");
+            return password;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not keep the Kafka password of " + user + " in " + dir, e);
+        }
     }
 
     /** Base64 of 32 random bytes: the AES-256-GCM key of stored webhook signing secrets (screening-service). */

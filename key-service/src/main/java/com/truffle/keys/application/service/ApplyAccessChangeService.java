@@ -37,9 +37,16 @@ public class ApplyAccessChangeService implements ApplyAccessChangeUseCase {
     @WithTransaction
     public Uni<Void> apply(CompanyAccess entitlement, String cause) {
         Actor actor = new Actor(SYSTEM, cause);
-        return access.lock(entitlement.companyId())
-                .chain(() -> access.save(entitlement))
-                .chain(() -> keys.ofCompany(entitlement.companyId()))
+        return access.lock(entitlement.companyId()).chain(current -> {
+            if (entitlement.olderThan(current)) {
+                return Uni.createFrom().voidItem(); // news older than what the owner already told us
+            }
+            return access.save(entitlement).chain(() -> reconcileKeys(entitlement, actor));
+        });
+    }
+
+    private Uni<Void> reconcileKeys(CompanyAccess entitlement, Actor actor) {
+        return keys.ofCompany(entitlement.companyId())
                 .chain(companyKeys -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (ApiKey key : companyKeys) {

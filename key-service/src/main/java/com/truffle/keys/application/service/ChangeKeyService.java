@@ -44,23 +44,21 @@ public class ChangeKeyService implements ChangeKeyUseCase {
     }
 
     @Override
-    @WithTransaction
     public Uni<KeyWithSecret> regenerate(KeyCommand command) {
-        return own(command).chain(key -> {
+        return changes.committedAndSent(() -> own(command).chain(key -> {
             var secret = secrets.issue(key.kind());
             key.regenerate(secret, clock.instant());
             return save.update(key).chain(() -> changes.record(KeyEvent.Type.KeyRegenerated, key, command.actor()))
                     .replaceWith(new KeyWithSecret(key, secret));
-        });
+        }));
     }
 
     @Override
-    @WithTransaction
-    public Uni<Void> revoke(KeyCommand command) {
-        return own(command).chain(key -> {
+    public Uni<ApiKey> revoke(KeyCommand command) {
+        return changes.committedAndSent(() -> own(command).chain(key -> {
             key.revoke(clock.instant());
-            return save.update(key).chain(() -> changes.record(KeyEvent.Type.KeyRevoked, key, command.actor()));
-        });
+            return save.update(key).chain(() -> changes.record(KeyEvent.Type.KeyRevoked, key, command.actor())).replaceWith(key);
+        }));
     }
 
     /** The company's own, non-revoked integration key; anything else is simply "not found" (no oracle across tenants). */

@@ -15,9 +15,7 @@ import com.truffle.keys.domain.KeyEvent;
 import com.truffle.keys.domain.KeyKind;
 import com.truffle.keys.domain.KeyRuleViolation;
 import com.truffle.keys.domain.KeyWithSecret;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 @ApplicationScoped
 public class CreateKeyService implements CreateKeyUseCase {
@@ -35,22 +33,30 @@ public class CreateKeyService implements CreateKeyUseCase {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "truffle.keys.max-active-per-company", defaultValue = "25")
-    int maxKeys;
+    @Inject
+    KeyLimits limits;
+
+    @Inject
+    Entitlements entitlements;
 
     @Override
-    @WithTransaction
     public Uni<KeyWithSecret> create(CreateKeyCommand command) {
         // validate the input before looking anything up, so bad input is a 422 whatever the company's state
         ApiKey.validName(command.name());
         ApiKey.validDescription(command.description());
+        // the owner of API access is asked first when the local view says no (never while a lock is held)
+        return entitlements.current(command.companyId(), command.actor())
+                .chain(() -> changes.committedAndSent(() -> createLocked(command)));
+    }
+
+    private Uni<KeyWithSecret> createLocked(CreateKeyCommand command) {
         return access.lock(command.companyId()).chain(entitlement -> {
             entitlement.requireAllows(KeyKind.LIVE);
             return keys.countLiveKeys(command.companyId());
         }).chain(count -> {
-            if (count >= maxKeys) {
+            if (count >= limits.maxActivePerCompany()) {
                 throw new KeyRuleViolation(KeyRuleViolation.Rule.TOO_MANY_KEYS,
-                        "A company may have at most " + maxKeys + " keys; revoke one you no longer use.");
+                        "A company may have at most " + limits.maxActivePerCompany() + " keys; revoke one you no longer use.");
             }
             var secret = secrets.issue(KeyKind.LIVE);
             ApiKey key = ApiKey.create(command.companyId(), command.name(), command.description(), command.permission(),

@@ -18,7 +18,6 @@ import com.truffle.keys.domain.KeyKind;
 import com.truffle.keys.domain.KeyRuleViolation;
 import com.truffle.keys.domain.KeyWithSecret;
 import com.truffle.keys.domain.Permission;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
@@ -40,9 +39,8 @@ public class PartnerKeyService implements PartnerKeyUseCase {
     Clock clock;
 
     @Override
-    @WithTransaction
     public Uni<KeyWithSecret> create(CompanyId companyId, Actor actor) {
-        return access.lock(companyId).chain(entitlement -> {
+        return changes.committedAndSent(() -> access.lock(companyId).chain(entitlement -> {
             entitlement.requireAllows(KeyKind.ASHBY);
             return keys.partnerKey(companyId);
         }).chain(existing -> {
@@ -55,27 +53,25 @@ public class PartnerKeyService implements PartnerKeyUseCase {
                     Permission.PARTNER_ASHBY, secret, actor.principal(), clock.instant());
             return save.insert(key).chain(() -> changes.record(KeyEvent.Type.KeyCreated, key, actor))
                     .replaceWith(new KeyWithSecret(key, secret));
-        });
+        }));
     }
 
     @Override
-    @WithTransaction
     public Uni<KeyWithSecret> regenerate(CompanyId companyId, Actor actor) {
-        return partnerKey(companyId).chain(key -> {
+        return changes.committedAndSent(() -> partnerKey(companyId).chain(key -> {
             var secret = secrets.issue(KeyKind.ASHBY);
             key.regenerate(secret, clock.instant());
             return save.update(key).chain(() -> changes.record(KeyEvent.Type.KeyRegenerated, key, actor))
                     .replaceWith(new KeyWithSecret(key, secret));
-        });
+        }));
     }
 
     @Override
-    @WithTransaction
     public Uni<Void> revoke(CompanyId companyId, Actor actor) {
-        return partnerKey(companyId).chain(key -> {
+        return changes.committedAndSent(() -> partnerKey(companyId).chain(key -> {
             key.revoke(clock.instant());
             return save.update(key).chain(() -> changes.record(KeyEvent.Type.KeyRevoked, key, actor));
-        });
+        }));
     }
 
     private Uni<ApiKey> partnerKey(CompanyId companyId) {

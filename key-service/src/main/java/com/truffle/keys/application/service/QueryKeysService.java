@@ -6,8 +6,8 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import com.truffle.keys.application.port.in.Actor;
 import com.truffle.keys.application.port.in.QueryKeysUseCase;
-import com.truffle.keys.application.port.out.CompanyAccessPort;
 import com.truffle.keys.application.port.out.KeyAuditPort;
 import com.truffle.keys.application.port.out.LoadKeyPort;
 import com.truffle.keys.domain.ApiKey;
@@ -29,7 +29,7 @@ public class QueryKeysService implements QueryKeysUseCase {
     @Inject
     KeyAuditPort audit;
     @Inject
-    CompanyAccessPort access;
+    Entitlements entitlements;
 
     @Override
     @WithSession
@@ -38,9 +38,8 @@ public class QueryKeysService implements QueryKeysUseCase {
     }
 
     @Override
-    @WithSession
-    public Uni<CompanyAccess> access(CompanyId companyId) {
-        return access.load(companyId);
+    public Uni<CompanyAccess> access(CompanyId companyId, Actor actor) {
+        return entitlements.current(companyId, actor);
     }
 
     @Override

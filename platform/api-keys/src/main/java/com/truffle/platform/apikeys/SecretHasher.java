@@ -18,7 +18,6 @@ public final class SecretHasher {
 
     private static final HexFormat HEX = HexFormat.of();
 
-    private final SecretKeySpec key;
     private final ThreadLocal<Mac> macs;
 
     /** @param pepper at least 32 bytes */
@@ -26,8 +25,7 @@ public final class SecretHasher {
         if (pepper == null || pepper.length < 32) {
             throw new IllegalArgumentException("the key pepper must be at least 32 bytes");
         }
-        this.key = new SecretKeySpec(pepper.clone(), "HmacSHA256");
-        this.macs = ThreadLocal.withInitial(this::newMac);
+        this.macs = hmacPerThread(new SecretKeySpec(pepper.clone(), "HmacSHA256"));
     }
 
     /** The pepper as configured: base64 (what the stack generates) or, failing that, the UTF-8 bytes of the text. */
@@ -67,13 +65,16 @@ public final class SecretHasher {
         return MessageDigest.isEqual(a, b);
     }
 
-    private Mac newMac() {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+    /** One HMAC-SHA256 per thread under {@code key} ({@link Mac} is not thread-safe; making one per call is slow). */
+    static ThreadLocal<Mac> hmacPerThread(SecretKeySpec key) {
+        return ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(key);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 }

@@ -83,6 +83,21 @@ public class OutboxRelay {
         }
     }
 
+    /**
+     * Publishes what is committed now, waiting for a relay that is publishing already (the advisory lock), and
+     * completes when it is on Kafka — or after {@code atMost}, or on a failure, silently: the loop still publishes it,
+     * the outbox stays the guarantee. For a write whose effect must be everywhere as soon as its caller hears "done"
+     * (a revoked key): called after the commit, before the answer.
+     */
+    public Uni<Void> publishNow(Duration atMost) {
+        return pool.withTransaction(conn -> conn.query("select pg_advisory_xact_lock(" + LOCK_ID + ")").execute()
+                        .chain(rs -> publishBatch(conn)))
+                .replaceWithVoid()
+                .ifNoItem().after(atMost).recoverWithItem((Void) null)
+                .onFailure().invoke(e -> LOG.debugf("outbox: publishing now failed (%s); the relay loop retries", e.toString()))
+                .onFailure().recoverWithNull();
+    }
+
     /** Publishes one batch; returns how many events left. */
     Uni<Integer> drainOnce() {
         return pool.withTransaction(conn -> conn.query("select pg_try_advisory_xact_lock(" + LOCK_ID + ")").execute()

@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import com.truffle.platform.problem.Problem;
-import com.truffle.platform.web.page.BrowserContract;
+import com.truffle.platform.browser.BrowserContract;
 
 /**
  * Who is calling, as the gateway vouched for it in the internal JWT (issuer truffle-gateway):
@@ -46,6 +46,11 @@ public class Caller {
         }
         String principal = principal();
         return principal == null ? null : principal.substring(principal.indexOf(':') + 1);
+    }
+
+    /** The internal JWT as received: to call another service on this caller's behalf (never logged). */
+    public String credential() {
+        return jwt.getRawToken();
     }
 
     public Set<String> groups() {

@@ -12,7 +12,7 @@ public final class Roles {
     public static final String COMPANY_ADMIN = "company-admin";
     public static final String STAFF = "truffle-staff";
     /** A signed-in person of a company, in a browser (pages such as a screening's result). */
-    public static final String COMPANY_MEMBER = com.truffle.platform.web.page.BrowserContract.COMPANY_MEMBER;
+    public static final String COMPANY_MEMBER = com.truffle.platform.browser.BrowserContract.COMPANY_MEMBER;
     /** Service-to-service calls that the gateway never issues to the outside (e.g. connector -> key-service). */
     public static final String SERVICE = "truffle-service";
 

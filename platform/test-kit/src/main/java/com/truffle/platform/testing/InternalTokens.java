@@ -42,6 +42,10 @@ public final class InternalTokens {
         return sign("partner:ashby", companyId, List.of("PARTNER_ASHBY"));
     }
 
+    /** The services an internal JWT may be for. */
+    public static final List<String> SERVICES = List.of("key-service", "access-request-service", "screening-service",
+            "ashby-connector-service");
+
     public static String service(String name) {
         return sign("service:" + name, null, List.of("truffle-service"));
     }
@@ -51,11 +55,22 @@ public final class InternalTokens {
     }
 
     public static String sign(String principal, String companyId, List<String> groups, String name) {
+        return sign(principal, companyId, groups, name, SERVICES);
+    }
+
+    /** A company admin's token addressed to other services only: the service under test must refuse it. */
+    public static String companyAdminFor(String companyId, List<String> audiences) {
+        return sign("user:admin@" + companyId, companyId, List.of("company-admin"), null, audiences);
+    }
+
+    static String sign(String principal, String companyId, List<String> groups, String name, List<String> audiences) {
         JwtClaims claims = new JwtClaims();
         if (name != null) {
             claims.setClaim("name", name);
         }
         claims.setIssuer("truffle-gateway");
+        // as the gateway addresses them: for the service under test (any of the four; each checks its own name)
+        claims.setAudience(audiences);
         claims.setSubject(principal);
         claims.setClaim("principal", principal);
         if (companyId != null) {

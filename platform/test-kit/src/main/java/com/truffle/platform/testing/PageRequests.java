@@ -5,7 +5,7 @@ import static io.restassured.RestAssured.given;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.truffle.platform.web.page.BrowserContract;
+import com.truffle.platform.browser.BrowserContract;
 import io.restassured.specification.RequestSpecification;
 
 /**

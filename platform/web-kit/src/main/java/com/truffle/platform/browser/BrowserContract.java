@@ -1,4 +1,4 @@
-package com.truffle.platform.web.page;
+package com.truffle.platform.browser;
 
 /**
  * What the gateway and the services agree on for pages a person uses in a browser. The gateway signs people in

@@ -2,7 +2,6 @@ package com.truffle.screening.application.service;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -103,7 +102,7 @@ public class InvitationMailService implements SendInvitationMailsUseCase {
         return candidates.load(s.companyId(), s.candidateId()).chain(candidate -> settings.load(s.companyId())
                 .map(account -> new InvitationMail(s.candidateEmail(),
                         candidate.map(c -> c.firstName()).filter(n -> !n.isBlank()).orElse(null),
-                        account.effectiveSenderName(), Optional.ofNullable(account.displayName()).orElse(account.effectiveSenderName()),
+                        account.effectiveSenderName(), account.effectiveDisplayName(),
                         s.jobTitle(), policy.screenerLink(token), s.expiresAt(), account.timezone())));
     }
 

@@ -42,7 +42,7 @@ class Invitations {
         Instant now = clock.instant();
         job.requireOpen();
         return load.byCandidateAndJob(job.companyId(), candidate.id(), job.id()).chain(existing -> {
-            if (existing.isPresent()) {
+            if (existing.isPresent() && !existing.get().isNewRequestAfterFinishing(sourceRef)) {
                 Screening screening = existing.get();
                 boolean mail = screening.reinvite(sourceRef, now, policy.invitationValidity());
                 Uni<Void> queued = mail ? mails.enqueue(screening.id(), screening.companyId(), now) : Uni.createFrom().voidItem();

@@ -16,8 +16,11 @@ import com.truffle.screening.domain.DeliveryAttempt;
 import com.truffle.screening.domain.HiringPolicy;
 import com.truffle.screening.domain.RetryPolicy;
 import com.truffle.screening.domain.ScreeningRuleViolation;
+import com.truffle.screening.domain.TestDeliveryLimit;
 import com.truffle.screening.domain.Webhook;
+import com.truffle.screening.domain.WebhookDelivery;
 import com.truffle.screening.domain.WebhookId;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -36,6 +39,8 @@ public class WebhookService implements ManageWebhooksUseCase {
     SendWebhookPort sender;
     @Inject
     HiringPolicy policy;
+    @Inject
+    TestDeliveryLimit testLimit;
     @Inject
     Clock clock;
 
@@ -69,16 +74,27 @@ public class WebhookService implements ManageWebhooksUseCase {
         }).chain(() -> deliveries.abandonPending(webhookId, "webhook deleted"));
     }
 
+    /**
+     * Three steps, never a transaction across the call: check the test-delivery limit and create the ping (one short
+     * transaction, serialised per company so concurrent tests count each other), call the receiver (bounded by the
+     * sender's deadline), record its answer (a second short transaction).
+     */
     @Override
-    @WithTransaction
     public Uni<DeliveryAttempt> test(CompanyId companyId, WebhookId webhookId) {
-        Instant now = clock.instant();
-        return existing(companyId, webhookId)
-                .chain(webhook -> deliveries.createTest(webhook, now)
-                        .chain(delivery -> sender.send(webhook, delivery).chain(result -> {
-                            DeliveryAttempt attempt = delivery.record(result, ONCE, clock.instant());
-                            return deliveries.record(delivery, attempt).replaceWith(attempt);
-                        })));
+        return Panache.withTransaction(() -> existing(companyId, webhookId).chain(webhook -> {
+                    Instant now = clock.instant();
+                    return deliveries.lockRecentTests(companyId, now.minus(testLimit.lookBack())).chain(recent -> {
+                        testLimit.check(webhookId, recent, now);
+                        return deliveries.createTest(webhook, now).map(delivery -> new Ping(webhook, delivery));
+                    });
+                }))
+                .chain(ping -> sender.send(ping.webhook(), ping.delivery()).chain(result -> Panache.withTransaction(() -> {
+                    DeliveryAttempt attempt = ping.delivery().record(result, ONCE, clock.instant());
+                    return deliveries.record(ping.delivery(), attempt, null).replaceWith(attempt);
+                })));
+    }
+
+    private record Ping(Webhook webhook, WebhookDelivery delivery) {
     }
 
     @Override

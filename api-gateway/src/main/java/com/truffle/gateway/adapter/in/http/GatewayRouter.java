@@ -8,6 +8,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import com.truffle.gateway.application.port.in.AuthorizeRequestUseCase;
+import com.truffle.gateway.application.port.in.LimitClientsUseCase;
+import com.truffle.gateway.domain.access.ClientAddress;
 import com.truffle.gateway.application.port.in.AuthorizeRequestUseCase.Deny;
 import com.truffle.gateway.application.port.in.AuthorizeRequestUseCase.Forward;
 import com.truffle.gateway.application.port.in.AuthorizeRequestUseCase.GatewayDecision;
@@ -20,13 +22,14 @@ import com.truffle.gateway.domain.problem.Denial;
 import com.truffle.gateway.domain.problem.DenialFormat;
 import com.truffle.gateway.domain.routing.Route;
 import com.truffle.gateway.domain.routing.RouteTable;
-import com.truffle.platform.web.page.BrowserContract;
+import com.truffle.platform.browser.BrowserContract;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -55,18 +58,25 @@ public class GatewayRouter {
     private final SignInRoutes signIn;
     private final RouteTable routes;
     private final CookieSettings cookies;
-    private final BodyHandler forms = BodyHandler.create(false).setBodyLimit(BrowserContract.MAX_FORM_BYTES)
-            .setHandleFileUploads(false).setMergeFormAttributes(false);
+    private final ClientAddress clients;
+    private final LimitClientsUseCase limits;
+    /** Body readers by limit (a handful of distinct limits: see {@link Route#maxBodyBytes}). */
+    private final Map<Long, BodyHandler> bodyReaders = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final String BODY_LIMIT = "truffle.body-limit";
+    /** Up to this, a body of unknown length (chunked) is read at the edge, so its limit holds; above, it streams. */
+    private static final long READ_UP_TO = 64 * 1024;
     private final Map<Outcome, Counter> outcomes = new EnumMap<>(Outcome.class);
 
     @Inject
     public GatewayRouter(AuthorizeRequestUseCase authorize, ForwardRequestPort forward, SignInRoutes signIn, RouteTable routes,
-            CookieSettings cookies, MeterRegistry registry) {
+            CookieSettings cookies, ClientAddress clients, LimitClientsUseCase limits, MeterRegistry registry) {
         this.authorize = authorize;
         this.forward = forward;
         this.signIn = signIn;
         this.routes = routes;
         this.cookies = cookies;
+        this.clients = clients;
+        this.limits = limits;
         for (Outcome o : Outcome.values()) {
             outcomes.put(o, Counter.builder("truffle.gateway.requests")
                     .description("Requests by what the gateway did with them")
@@ -76,22 +86,59 @@ public class GatewayRouter {
 
     void install(@Observes Router router) {
         // after the filters (request id), before Quarkus' not-found handler
+        router.routeWithRegex("/(login|logout|auth/.*)").handler(this::limitSignIn);
         signIn.install(router);
-        router.route().handler(this::readBrowserForm);
+        router.route().handler(this::limitBody);
         router.route().handler(this::handle);
         router.route().failureHandler(this::failed);
     }
 
+    /** The sign-in steps are public: limited per client address like the screener. */
+    void limitSignIn(RoutingContext rc) {
+        long retryAfter = limits.retryAfterSeconds(LimitClientsUseCase.Kind.PUBLIC, client(rc.request()));
+        if (retryAfter > 0) {
+            deny(rc, Denial.clientRateLimited(retryAfter), Outcome.RATE_LIMITED);
+        } else {
+            rc.next();
+        }
+    }
+
     /**
-     * A form a signed-in browser posts carries its CSRF token in the body: only then is a body read at the edge
-     * (at most {@link BrowserContract#MAX_FORM_BYTES}, else 413), and forwarded as read. Everything else streams.
+     * Each route's body limit ({@link Route#maxBodyBytes}) holds at the edge: a declared length above it is 413 at
+     * once; a body of unknown length on a small-limit route is read here, up to its limit. A form a signed-in browser
+     * posts is read too, as it carries its CSRF token. What is read is forwarded as read; everything else streams.
      */
-    void readBrowserForm(RoutingContext rc) {
+    void limitBody(RoutingContext rc) {
         HttpServerRequest r = rc.request();
+        if (isSafe(r.method().name())) {
+            rc.next();
+            return;
+        }
+        Route route = routes.match(r.method().name(), r.path());
+        if (route == null) {
+            rc.next();
+            return;
+        }
+        long limit = route.maxBodyBytes();
+        rc.put(BODY_LIMIT, limit);
+        String declared = r.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (declared != null) {
+            long length;
+            try {
+                length = Long.parseLong(declared.trim());
+            } catch (NumberFormatException e) {
+                length = Long.MAX_VALUE;
+            }
+            if (length > limit) {
+                deny(rc, Denial.payloadTooLarge(limit), Outcome.ERROR);
+                return;
+            }
+        }
         String type = r.getHeader(HttpHeaders.CONTENT_TYPE);
-        if (type != null && type.regionMatches(true, 0, FORM, 0, FORM.length()) && !isSafe(r.method().name())
-                && sessionCookie(r) != null) {
-            forms.handle(rc);
+        boolean browserForm = type != null && type.regionMatches(true, 0, FORM, 0, FORM.length()) && sessionCookie(r) != null;
+        if (browserForm || (declared == null && limit <= READ_UP_TO)) {
+            bodyReaders.computeIfAbsent(limit, l -> BodyHandler.create(false).setBodyLimit(l).setHandleFileUploads(false)
+                    .setMergeFormAttributes(false)).handle(rc);
         } else {
             rc.next();
         }
@@ -99,10 +146,17 @@ public class GatewayRouter {
 
     void failed(RoutingContext rc) {
         if (rc.statusCode() == 413) {
-            deny(rc, Denial.payloadTooLarge(BrowserContract.MAX_FORM_BYTES), Outcome.ERROR);
+            Long limit = rc.get(BODY_LIMIT);
+            deny(rc, Denial.payloadTooLarge(limit == null ? BrowserContract.MAX_FORM_BYTES : limit), Outcome.ERROR);
         } else {
             rc.next();
         }
+    }
+
+    /** The caller's address: the socket's peer, or what a trusted proxy says it forwarded for. */
+    private String client(HttpServerRequest request) {
+        SocketAddress peer = request.remoteAddress();
+        return clients.of(peer == null ? null : peer.hostAddress(), request.getHeader("X-Forwarded-For"));
     }
 
     void handle(RoutingContext rc) {
@@ -114,10 +168,11 @@ public class GatewayRouter {
         }
         request.pause();
         String session = sessionCookie(request);
-        InboundCall call = session == null
+        InboundCall call = (session == null
                 ? new InboundCall(request.method().name(), path, request.getHeader(HttpHeaders.AUTHORIZATION))
                 : new InboundCall(request.method().name(), path, request.getHeader(HttpHeaders.AUTHORIZATION), session,
-                        presentedCsrf(rc), request.getHeader(HttpHeaders.ORIGIN), request.getHeader("Sec-Fetch-Site"));
+                        presentedCsrf(rc), request.getHeader(HttpHeaders.ORIGIN), request.getHeader("Sec-Fetch-Site"), null))
+                .from(client(request));
         GatewayDecision decision;
         try {
             decision = authorize.authorize(call);

@@ -10,6 +10,7 @@ import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,12 +18,12 @@ import jakarta.inject.Inject;
 
 import com.truffle.gateway.application.port.out.SignInternalTokenPort;
 import com.truffle.gateway.domain.access.Identity;
-import com.truffle.platform.web.page.BrowserContract;
+import com.truffle.platform.browser.BrowserContract;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import io.smallrye.jwt.util.KeyUtils;
 
-/** Internal JWTs with SmallRye JWT Build: RS256, {@code iss}, {@code sub} = {@code principal}, company_id, groups. */
+/** Internal JWTs with SmallRye JWT Build: RS256, {@code iss}, {@code aud}, {@code sub} = {@code principal}, company_id, groups. */
 @ApplicationScoped
 public class SmallRyeInternalTokenSigner implements SignInternalTokenPort {
 
@@ -36,8 +37,9 @@ public class SmallRyeInternalTokenSigner implements SignInternalTokenPort {
     }
 
     @Override
-    public String sign(Identity identity, Instant issuedAt, Instant expiresAt) {
+    public String sign(Identity identity, List<String> audiences, Instant issuedAt, Instant expiresAt) {
         JwtClaimsBuilder claims = Jwt.issuer(issuer)
+                .audience(new LinkedHashSet<>(audiences))
                 .subject(identity.principal())
                 .claim("principal", identity.principal())
                 .groups(new LinkedHashSet<>(identity.groups()))

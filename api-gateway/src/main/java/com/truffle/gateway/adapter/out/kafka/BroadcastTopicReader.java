@@ -36,6 +36,7 @@ final class BroadcastTopicReader {
 
     private final String name;
     private final String bootstrapServers;
+    private final Map<String, String> login;
     private final String topic;
     private final LongSupplier since;
     private final Consumer<ConsumerRecord<String, String>> apply;
@@ -45,10 +46,11 @@ final class BroadcastTopicReader {
     private volatile KafkaConsumer<String, String> consumer;
     private Thread thread;
 
-    BroadcastTopicReader(String name, String bootstrapServers, String topic, LongSupplier since,
+    BroadcastTopicReader(String name, String bootstrapServers, Map<String, String> login, String topic, LongSupplier since,
             Consumer<ConsumerRecord<String, String>> apply) {
         this.name = name;
         this.bootstrapServers = bootstrapServers;
+        this.login = login;
         this.topic = topic;
         this.since = since;
         this.apply = apply;
@@ -190,6 +192,7 @@ final class BroadcastTopicReader {
     private Properties properties() {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.putAll(login);
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, name + "-" + UUID.randomUUID().toString().substring(0, 8));
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

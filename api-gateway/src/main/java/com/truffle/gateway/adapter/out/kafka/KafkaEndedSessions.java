@@ -40,7 +40,7 @@ public class KafkaEndedSessions implements EndedSessionsPort {
     @Inject
     public KafkaEndedSessions(EndedSessionsSettings settings) {
         this.settings = settings;
-        this.reader = new BroadcastTopicReader("ended-sessions", settings.bootstrapServers(), settings.topic(),
+        this.reader = new BroadcastTopicReader("ended-sessions", settings.bootstrapServers(), settings.login(), settings.topic(),
                 () -> System.currentTimeMillis() - settings.lookback().toMillis(), this::apply);
     }
 
@@ -123,6 +123,7 @@ public class KafkaEndedSessions implements EndedSessionsPort {
                 if (p == null) {
                     Properties props = new Properties();
                     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+                    props.putAll(settings.login());
                     props.put(ProducerConfig.ACKS_CONFIG, "all");
                     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
                     props.put(ProducerConfig.LINGER_MS_CONFIG, "0");

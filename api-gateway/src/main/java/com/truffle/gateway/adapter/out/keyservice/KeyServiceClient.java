@@ -1,5 +1,7 @@
 package com.truffle.gateway.adapter.out.keyservice;
 
+import java.util.Map;
+
 import java.time.Duration;
 
 import jakarta.annotation.PostConstruct;
@@ -10,6 +12,7 @@ import jakarta.inject.Inject;
 import com.truffle.gateway.application.port.out.KeyAuthorityPort;
 import com.truffle.gateway.domain.key.KeyRecord;
 import com.truffle.gateway.domain.key.SecretHash;
+import com.truffle.platform.apikeys.KeyStateSignature;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -33,15 +36,17 @@ public class KeyServiceClient implements KeyAuthorityPort {
 
     private final Vertx vertx;
     private final KeyServiceSettings settings;
+    private final KeyStateSignature signature;
     private final Counter found;
     private final Counter notFound;
     private final Counter unavailable;
     private HttpClient client;
 
     @Inject
-    public KeyServiceClient(Vertx vertx, KeyServiceSettings settings, MeterRegistry registry) {
+    public KeyServiceClient(Vertx vertx, KeyServiceSettings settings, KeyStateSignature signature, MeterRegistry registry) {
         this.vertx = vertx;
         this.settings = settings;
+        this.signature = signature;
         this.found = counter(registry, "found");
         this.notFound = counter(registry, "not_found");
         this.unavailable = counter(registry, "unavailable");
@@ -87,7 +92,12 @@ public class KeyServiceClient implements KeyAuthorityPort {
     private Answer interpret(int status, Buffer body) {
         if (status == 200) {
             try {
-                return new Found(KeyRecord.fromContract(new JsonObject(body).getMap()));
+                Map<String, Object> fields = new JsonObject(body).getMap();
+                if (!signature.verify(fields)) {
+                    LOG.warn("key-service's answer is not signed by key-service; ignored");
+                    return new Unavailable("unsigned answer");
+                }
+                return new Found(KeyRecord.fromContract(fields));
             } catch (RuntimeException e) {
                 LOG.warnf("key-service answered an unreadable key-state record: %s", e.getMessage());
                 return new Unavailable("unreadable answer");

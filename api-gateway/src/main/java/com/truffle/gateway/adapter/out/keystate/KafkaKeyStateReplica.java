@@ -18,6 +18,8 @@ import com.truffle.gateway.application.port.out.KeyStatePort;
 import com.truffle.gateway.domain.key.KeyRecord;
 import com.truffle.gateway.domain.key.KeyReplica;
 import com.truffle.gateway.domain.key.SecretHash;
+import com.truffle.platform.apikeys.KeyStateSignature;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -48,12 +50,21 @@ public class KafkaKeyStateReplica implements KeyStatePort {
 
     private static final Logger LOG = Logger.getLogger(KafkaKeyStateReplica.class);
     private static final Duration POLL = Duration.ofMillis(200);
-    private static final long PARTITION_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     private final KeyReplica replica = new KeyReplica();
     private final KeyStateSettings settings;
+    private final KeyStateSignature signature;
+    private final Counter unsigned;
     private final Timer lag;
     private volatile boolean caughtUp;
+    /** When (nanoTime) the replica last held everything the topic had: the end offsets asked then were reached. */
+    private volatile long freshAt;
+    /** The topic's partition count changed since this replica first read it: records may have moved (see trusted()). */
+    private volatile boolean repartitioned;
+    private int firstPartitionCount = -1; // the consumer thread's
+    private final long maxStalenessNanos;
+    private final long partitionCheckNanos;
+    private final long freshnessCheckNanos;
     /** Counted down once at shutdown: ends the loops, and cuts any reconnect pause short. */
     private final CountDownLatch stopSignal = new CountDownLatch(1);
     private volatile long recordsApplied;
@@ -62,8 +73,16 @@ public class KafkaKeyStateReplica implements KeyStatePort {
     private Thread thread;
 
     @Inject
-    public KafkaKeyStateReplica(KeyStateSettings settings, MeterRegistry registry) {
+    public KafkaKeyStateReplica(KeyStateSettings settings, KeyStateSignature signature, MeterRegistry registry) {
         this.settings = settings;
+        this.signature = signature;
+        this.maxStalenessNanos = settings.maxStaleness().toNanos();
+        this.partitionCheckNanos = settings.partitionCheck().toNanos();
+        // ask the broker for its end offsets a few times per staleness bound (one ListOffsets request each)
+        this.freshnessCheckNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(100), Math.min(maxStalenessNanos / 4,
+                TimeUnit.SECONDS.toNanos(1)));
+        this.unsigned = Counter.builder("truffle.gateway.replica.unsigned")
+                .description("Key-state records ignored because key-service did not sign them").register(registry);
         Gauge.builder("truffle.gateway.replica.keys", replica, KeyReplica::size)
                 .description("Keys in the gateway's key-state replica").register(registry);
         // how long a key change took from key-service's write to this replica (after boot: the propagation delay)
@@ -104,9 +123,28 @@ public class KafkaKeyStateReplica implements KeyStatePort {
         return replica.offer(record);
     }
 
+    @Override
+    public void revoke(String keyId) {
+        replica.revoke(keyId);
+    }
+
     /** Whether everything on the topic at boot has been read. */
     public boolean caughtUp() {
         return caughtUp;
+    }
+
+    @Override
+    public boolean trusted() {
+        return caughtUp && !repartitioned && System.nanoTime() - freshAt <= maxStalenessNanos;
+    }
+
+    /** How long ago the replica last knew it had everything (ms), for readiness and diagnostics. */
+    public long freshMillisAgo() {
+        return caughtUp ? TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - freshAt) : -1;
+    }
+
+    public boolean repartitioned() {
+        return repartitioned;
     }
 
     public int keys() {
@@ -148,9 +186,13 @@ public class KafkaKeyStateReplica implements KeyStatePort {
         List<TopicPartition> assigned = new ArrayList<>();
         Map<TopicPartition, Long> bootEnd = new HashMap<>();
         long nextRefresh = 0;
+        long nextFreshnessCheck = 0;
+        Map<TopicPartition, Long> target = null; // end offsets asked at targetAt, to be reached
+        long targetAt = 0;
         while (!stopping()) {
             if (assigned.isEmpty() || System.nanoTime() - nextRefresh > 0) {
                 List<TopicPartition> partitions = partitions(c);
+                noticeRepartition(partitions.size());
                 if (partitions.size() > assigned.size()) {
                     List<TopicPartition> added = new ArrayList<>(partitions);
                     added.removeAll(assigned);
@@ -161,7 +203,7 @@ public class KafkaKeyStateReplica implements KeyStatePort {
                         bootEnd.putAll(c.endOffsets(added));
                     }
                 }
-                nextRefresh = System.nanoTime() + PARTITION_REFRESH_NANOS;
+                nextRefresh = System.nanoTime() + partitionCheckNanos;
                 if (assigned.isEmpty()) {
                     lastError = "topic " + settings.topic() + " not found";
                     pause(500);
@@ -172,11 +214,50 @@ public class KafkaKeyStateReplica implements KeyStatePort {
                 apply(r);
             }
             if (!caughtUp && reached(c, bootEnd)) {
+                freshAt = System.nanoTime();
                 caughtUp = true;
                 lastError = null;
                 LOG.infof("key-state replica caught up: %d keys from %d records in %d ms", replica.size(), recordsApplied,
                         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
             }
+            if (!caughtUp) {
+                continue;
+            }
+            // freshness: the broker's end offsets, asked at some moment, are reached -> the replica had it all then
+            if (target != null && reached(c, target)) {
+                freshAt = targetAt;
+                target = null;
+            }
+            long now = System.nanoTime();
+            if (target == null && now - nextFreshnessCheck >= 0) {
+                nextFreshnessCheck = now + freshnessCheckNanos;
+                try {
+                    target = c.endOffsets(assigned, Duration.ofNanos(Math.max(freshnessCheckNanos, TimeUnit.MILLISECONDS.toNanos(500))));
+                    targetAt = now;
+                    if (reached(c, target)) {
+                        freshAt = targetAt;
+                        target = null;
+                    }
+                } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                    target = null; // the broker is not answering: the replica ages until it does
+                    lastError = "broker not answering at " + settings.bootstrapServers();
+                }
+            }
+        }
+    }
+
+    /** A partition count that changes under the replica means records may have moved partitions: it stops trusting itself. */
+    private void noticeRepartition(int partitions) {
+        if (partitions == 0) {
+            return;
+        }
+        if (firstPartitionCount < 0) {
+            firstPartitionCount = partitions;
+        } else if (partitions != firstPartitionCount && !repartitioned) {
+            repartitioned = true;
+            LOG.errorf("the key-state topic %s went from %d to %d partitions under this replica: records of a key may now be on two "
+                    + "partitions in no particular order; every key is confirmed with key-service until the gateway restarts",
+                    settings.topic(), firstPartitionCount, partitions);
         }
     }
 
@@ -193,7 +274,15 @@ public class KafkaKeyStateReplica implements KeyStatePort {
             return;
         }
         try {
-            KeyRecord record = KeyRecord.fromContract(new JsonObject(r.value()).getMap());
+            Map<String, Object> fields = new JsonObject(r.value()).getMap();
+            if (!signature.verify(fields)) {
+                // a record key-service did not sign (a forged one, from a leaked producer credential): never taken
+                unsigned.increment();
+                LOG.warnf("key-state record at %s-%d@%d (key %s) is not signed by key-service; ignored", r.topic(), r.partition(),
+                        r.offset(), r.key());
+                return;
+            }
+            KeyRecord record = KeyRecord.fromContract(fields);
             if (!record.keyId().equals(r.key())) {
                 LOG.warnf("key-state record at %s-%d@%d: key %s does not match key_id; ignored", r.topic(), r.partition(),
                         r.offset(), r.key());
@@ -238,6 +327,7 @@ public class KafkaKeyStateReplica implements KeyStatePort {
     private Properties properties() {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        p.putAll(settings.login());
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "api-gateway-key-replica-" + UUID.randomUUID().toString().substring(0, 8));
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -246,6 +336,8 @@ public class KafkaKeyStateReplica implements KeyStatePort {
         p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        // partitionsFor answers from the client's metadata: refreshed this often, a repartition shows within the check
+        p.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, String.valueOf(Math.max(100, TimeUnit.NANOSECONDS.toMillis(partitionCheckNanos))));
         return p;
     }
 

@@ -8,7 +8,10 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Not ready until the key replica has read the key-state topic up to its end offsets at boot. */
+/**
+ * Not ready until the key replica has read the key-state topic up to its end offsets at boot, nor while it cannot be
+ * trusted: cut off from the broker past its staleness bound, or the topic was repartitioned under it.
+ */
 @Readiness
 @ApplicationScoped
 public class KeyReplicaReadiness implements HealthCheck {
@@ -19,9 +22,11 @@ public class KeyReplicaReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder b = HealthCheckResponse.named("key-state replica")
-                .status(replica.caughtUp())
+                .status(replica.caughtUp() && replica.trusted())
                 .withData("keys", replica.keys())
-                .withData("records", replica.recordsApplied());
+                .withData("records", replica.recordsApplied())
+                .withData("fresh_ms_ago", replica.freshMillisAgo())
+                .withData("repartitioned", replica.repartitioned());
         String error = replica.lastError();
         if (error != null) {
             b.withData("last_error", error);

@@ -11,12 +11,14 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import com.truffle.gateway.application.port.in.LearnKeyStateUseCase;
 import com.truffle.gateway.application.port.out.ForwardRequestPort;
 import com.truffle.gateway.domain.forwarding.ForwardingPolicy;
 import com.truffle.gateway.domain.problem.Denial;
 import com.truffle.gateway.domain.problem.DenialFormat;
 import com.truffle.gateway.domain.routing.Upstream;
-import com.truffle.platform.web.page.BrowserContract;
+import com.truffle.platform.apikeys.KeyStateHeader;
+import com.truffle.platform.browser.BrowserContract;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -27,6 +29,8 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
@@ -35,11 +39,15 @@ import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyResponse;
+import org.jboss.logging.Logger;
 
 /**
  * Streams an admitted request to its service with Vert.x's reverse proxy: bodies flow through in both directions
  * chunk by chunk (with back-pressure), never held whole. Before that, every identity header the caller sent is
  * removed and the gateway's own are set: the internal JWT, X-Request-Id, traceparent, X-Forwarded-*.
+ *
+ * <p>On the way back, key-service's answer to a key change carries the key's new state ({@link KeyStateHeader}): it is
+ * applied here, before the answer is sent on, and removed from every answer whatever service sent it.
  */
 @ApplicationScoped
 public class UpstreamProxy implements ForwardRequestPort {
@@ -47,9 +55,11 @@ public class UpstreamProxy implements ForwardRequestPort {
     private static final String FORWARDED_FOR = "X-Forwarded-For";
     private static final String FORWARDED_PROTO = "X-Forwarded-Proto";
     private static final String FORWARDED_HOST = "X-Forwarded-Host";
+    private static final Logger LOG = Logger.getLogger(UpstreamProxy.class);
 
     private final Vertx vertx;
     private final UpstreamSettings settings;
+    private final LearnKeyStateUseCase keyChanges;
     /**
      * One client (and its connection pools) per event loop: a request and its upstream connection then live on the
      * same thread, instead of a pooled connection of another event loop costing two thread hops per request.
@@ -58,9 +68,10 @@ public class UpstreamProxy implements ForwardRequestPort {
     private final List<HttpClient> clients = new CopyOnWriteArrayList<>();
 
     @Inject
-    public UpstreamProxy(Vertx vertx, UpstreamSettings settings) {
+    public UpstreamProxy(Vertx vertx, UpstreamSettings settings, LearnKeyStateUseCase keyChanges) {
         this.vertx = vertx;
         this.settings = settings;
+        this.keyChanges = keyChanges;
     }
 
     private Map<Upstream, HttpProxy> newProxies() {
@@ -81,7 +92,7 @@ public class UpstreamProxy implements ForwardRequestPort {
                     .origin(ctx -> ctx.client().request(new RequestOptions()
                             .setServer(address).setHost(url.getHost()).setPort(port).setSsl(ssl)
                             .setIdleTimeout(idleTimeout)))
-                    .addInterceptor(new Answers(upstream, contentSecurityPolicy(settings.formTargets()),
+                    .addInterceptor(new Answers(upstream, keyChanges, contentSecurityPolicy(settings.formTargets()),
                             url.getScheme() + "://" + url.getHost() + (url.getPort() > 0 ? ":" + url.getPort() : "")));
             proxies.put(upstream, proxy);
         }
@@ -156,12 +167,15 @@ public class UpstreamProxy implements ForwardRequestPort {
     private static final class Answers implements ProxyInterceptor {
 
         private final Upstream upstream;
+        /** Only key-service's answers may change the key state; null for every other service. */
+        private final LearnKeyStateUseCase keyChanges;
         private final String contentSecurityPolicy;
         /** The service's own origin, as it would write it in an absolute Location. */
         private final String origin;
 
-        Answers(Upstream upstream, String contentSecurityPolicy, String origin) {
+        Answers(Upstream upstream, LearnKeyStateUseCase keyChanges, String contentSecurityPolicy, String origin) {
             this.upstream = upstream;
+            this.keyChanges = upstream == Upstream.KEY_SERVICE ? keyChanges : null;
             this.contentSecurityPolicy = contentSecurityPolicy;
             this.origin = origin;
         }
@@ -193,6 +207,13 @@ public class UpstreamProxy implements ForwardRequestPort {
             // the request-id filter has set it on the response already; the service echoes the same id
             MultiMap headers = context.response().headers();
             headers.remove("X-Request-Id");
+            String keyState = headers.get(KeyStateHeader.NAME);
+            if (keyState != null) {
+                headers.remove(KeyStateHeader.NAME);
+                if (keyChanges != null && context.response().getStatusCode() / 100 == 2) {
+                    learn(keyState);
+                }
+            }
             String location = headers.get(HttpHeaders.LOCATION);
             if (location != null && location.startsWith(origin)) {
                 // a service's absolute redirect names its own address: the browser gets the path on the gateway
@@ -206,7 +227,24 @@ public class UpstreamProxy implements ForwardRequestPort {
                 headers.set("Referrer-Policy", "same-origin");
             }
             headers.set("X-Content-Type-Options", "nosniff");
+            if (context.response().getStatusCode() == 413 && headers.get(HttpHeaders.CONTENT_TYPE) == null) {
+                // a service's own body limit answers 413 with nothing in it: the caller gets the problem it deserves
+                String requestId = context.request().proxiedRequest().getHeader("X-Request-Id");
+                DenialFormat format = DenialFormat.forPath(context.request().proxiedRequest().path());
+                headers.remove(HttpHeaders.CONTENT_LENGTH);
+                headers.set(HttpHeaders.CONTENT_TYPE, format.mediaType());
+                context.response().setBody(Body.body(Buffer.buffer(format.render(Denial.payloadTooLarge(-1), requestId))));
+            }
             return context.sendResponse();
+        }
+
+        private void learn(String header) {
+            try {
+                keyChanges.learn(new JsonObject(KeyStateHeader.decode(header)).getMap());
+            } catch (IllegalArgumentException | DecodeException e) {
+                // never the value: it carries a secret hash. The key-state topic still brings the change.
+                LOG.warnf("unreadable %s on key-service's answer: %s", KeyStateHeader.NAME, e.getMessage());
+            }
         }
     }
 }

@@ -93,6 +93,7 @@ public class KafkaKeyUsagePublisher implements PublishKeyUsagePort {
                 if (producer == null) {
                     Properties props = new Properties();
                     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+                    props.putAll(settings.login());
                     props.put(ProducerConfig.CLIENT_ID_CONFIG, "api-gateway-usage");
                     props.put(ProducerConfig.ACKS_CONFIG, "all");
                     props.put(ProducerConfig.LINGER_MS_CONFIG, "5");

@@ -1,5 +1,7 @@
 package com.truffle.gateway.adapter.out.usage;
 
-/** The broker and the topic of {@code KeyUsed} events. */
-public record UsagePublisherSettings(String bootstrapServers, String topic) {
+import java.util.Map;
+
+/** The broker, the gateway's login to it (empty on a plaintext broker) and the topic of {@code KeyUsed} events. */
+public record UsagePublisherSettings(String bootstrapServers, Map<String, String> login, String topic) {
 }

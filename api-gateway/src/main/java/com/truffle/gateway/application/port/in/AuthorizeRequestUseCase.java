@@ -10,13 +10,19 @@ public interface AuthorizeRequestUseCase {
     /**
      * The request line and the credential; nothing else of the request matters to the decision. A browser's
      * request may also carry the session cookie, and for a state-changing one the CSRF token it presents (form
-     * field or header) and where the browser says it comes from ({@code Origin}, {@code Sec-Fetch-Site}).
+     * field or header) and where the browser says it comes from ({@code Origin}, {@code Sec-Fetch-Site}). {@code client}
+     * is the caller's address, for the limits that are per client.
      */
     record InboundCall(String method, String path, String authorization, String sessionCookie, String csrfToken,
-            String origin, String secFetchSite) {
+            String origin, String secFetchSite, String client) {
 
         public InboundCall(String method, String path, String authorization) {
-            this(method, path, authorization, null, null, null, null);
+            this(method, path, authorization, null, null, null, null, null);
+        }
+
+        /** The same call, from {@code clientAddress} (as the edge established it: the socket, or a trusted proxy's word). */
+        public InboundCall from(String clientAddress) {
+            return new InboundCall(method, path, authorization, sessionCookie, csrfToken, origin, secFetchSite, clientAddress);
         }
 
         @Override

@@ -12,4 +12,13 @@ public interface KeyStatePort {
 
     /** A record key-service confirmed on a miss; the replica's version rule decides whether it is taken. */
     KeyReplica.Outcome admitConfirmed(KeyRecord record);
+
+    /** The key is revoked, for good: its secret stops here at once, and nothing can bring the key back. */
+    void revoke(String keyId);
+
+    /**
+     * Whether a hit can be taken as it is: caught up, read from the broker recently enough (within the staleness
+     * bound), and the topic's partitions are those it started with. Otherwise every hit is confirmed by key-service.
+     */
+    boolean trusted();
 }

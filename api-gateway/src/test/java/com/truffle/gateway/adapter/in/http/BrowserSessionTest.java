@@ -15,7 +15,7 @@ import com.truffle.gateway.support.FakeService;
 import com.truffle.gateway.support.GatewayTestResource;
 import com.truffle.gateway.support.TestApiKey;
 import com.truffle.gateway.support.Replica;
-import com.truffle.platform.web.page.BrowserContract;
+import com.truffle.platform.browser.BrowserContract;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;

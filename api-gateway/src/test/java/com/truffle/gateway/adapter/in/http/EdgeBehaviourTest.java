@@ -236,6 +236,27 @@ class EdgeBehaviourTest {
         given().get("/q/swagger-ui/").then().statusCode(200);
     }
 
+    static java.util.List<Object> audiences(Object aud) {
+        return aud instanceof java.util.List<?> list ? java.util.List.copyOf(list) : java.util.List.of(aud);
+    }
+
+    @Test
+    void eachServiceGetsATokenAddressedToItAndASessionTokenForAnotherAudienceIsRefused() {
+        TestApiKey read = com.truffle.gateway.support.Replica.admit(TestApiKey.live("aud-co", "READ"));
+        String id = "aud-" + UUID.randomUUID();
+        given().header("X-Request-Id", id).header("Authorization", read.bearer()).get("/v1/jobs").then().statusCode(200);
+        assertThat(audiences(GatewayTestResource.screeningService().withRequestId(id).get(0).claims().get("aud")))
+                .containsExactly("screening-service");
+        String admin = "aud-admin-" + UUID.randomUUID();
+        given().header("X-Request-Id", admin).auth().oauth2(GatewayTestResource.idp().companyAdmin("alice", "aud-co"))
+                .get("/v1/integrations/ashby").then().statusCode(200);
+        // the connector asks key-service for the partner key on the admin's behalf with this very token
+        assertThat(audiences(GatewayTestResource.ashbyConnector().withRequestId(admin).get(0).claims().get("aud")))
+                .containsExactly("ashby-connector-service", "key-service");
+        given().auth().oauth2(GatewayTestResource.idp().forAudience("alice", "aud-co", "some-other-api"))
+                .get("/v1/integrations/ashby").then().statusCode(401);
+    }
+
     @Test
     void readinessReportsTheReplicaAndPublicRoutesNeedNoCredential() {
         given().port(managementPort).get("/q/health/ready").then().statusCode(200)

@@ -54,6 +54,11 @@ final class AshbyEnvelope {
         return json(status, new Failure(false, List.of(code), new ErrorInfo(code, message, requestId)));
     }
 
+    /** 409 on start: the candidate is already being assessed (the spec gives no body; the message is for people). */
+    static Response conflict(String message) {
+        return json(409, new UserMessage(message));
+    }
+
     /** 422 with a message Ashby shows to its user (start only). */
     static Response userMessage(String message) {
         return json(422, new UserMessage(message));

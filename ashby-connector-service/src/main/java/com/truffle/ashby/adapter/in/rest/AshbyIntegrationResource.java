@@ -32,6 +32,7 @@ import com.truffle.ashby.application.port.in.DisconnectAshbyUseCase;
 import com.truffle.ashby.application.port.in.DisconnectAshbyUseCase.DisconnectCommand;
 import com.truffle.ashby.application.port.in.ReconnectAshbyUseCase;
 import com.truffle.ashby.application.port.in.ReconnectAshbyUseCase.ReconnectCommand;
+import com.truffle.ashby.application.port.in.RetryAshbyDeliveriesUseCase;
 import com.truffle.ashby.application.port.in.ViewAshbyCardUseCase;
 import com.truffle.ashby.domain.AdminToken;
 import com.truffle.ashby.domain.AshbyApiKey;
@@ -58,6 +59,8 @@ public class AshbyIntegrationResource {
     ReconnectAshbyUseCase reconnect;
     @Inject
     DisconnectAshbyUseCase disconnect;
+    @Inject
+    RetryAshbyDeliveriesUseCase retry;
     @Inject
     Caller caller;
     @Inject
@@ -94,6 +97,13 @@ public class AshbyIntegrationResource {
         Optional<AshbyApiKey> newKey = Optional.ofNullable(parsed).map(ReconnectBody::ashbyApiKey).filter(k -> !k.isBlank())
                 .map(AshbyApiKey::new);
         return reconnect.reconnect(new ReconnectCommand(company(), newKey, onBehalfOf())).map(AshbyIntegrationResource::issued);
+    }
+
+    /** Sends the waiting results now (after retries ran out, or to cut a backoff short); answers the card. */
+    @POST
+    @Path("/retry")
+    public Uni<CardView> retry() {
+        return retry.retry(company()).chain(() -> cards.card(company())).map(CardView::of);
     }
 
     @DELETE

@@ -83,7 +83,6 @@ public class AshbyPartnerResource {
                             id(candidate, "ashby_id", MAX_ID)));
             return start.start(command);
         }).map(id -> AshbyEnvelope.ok(new AssessmentRef(id.toString())))
-                .onFailure(PartnerCallRefused.class).recoverWithItem(e -> AshbyEnvelope.userMessage(e.getMessage()))
                 .onFailure().recoverWithItem(e -> failure(e, request));
     }
 
@@ -137,24 +136,30 @@ public class AshbyPartnerResource {
         return failure(e, request);
     }
 
+    /**
+     * Errors in the shape Ashby's spec gives each endpoint: {@code assessment.start} answers 409 while the application is
+     * already being assessed and 422 {@code {message}} for what the Ashby user must fix (shown to them); list, cancel
+     * and the custom-field list answer errors the connector decides as HTTP 200 with {@code success:false} and
+     * {@code errorInfo}. Credentials (401/403) and Truffle's own failures (5xx, for Ashby to retry) keep their status.
+     */
     private Response failure(Throwable e, HttpServerRequest request) {
         String requestId = RequestIds.of(request);
-        if (e instanceof MalformedRequest m) {
-            return AshbyEnvelope.failure(400, "invalid_input", m.getMessage(), requestId);
+        boolean start = request.path() != null && request.path().endsWith("/assessment.start");
+        if (e instanceof PartnerCallRefused p && p.reason() == PartnerCallRefused.Reason.ALREADY_BEING_ASSESSED) {
+            return AshbyEnvelope.conflict(p.getMessage());
         }
-        if (e instanceof PartnerCallRefused p) {
-            return p.reason() == PartnerCallRefused.Reason.INTEGRATION_INACTIVE
-                    ? AshbyEnvelope.failure(403, "integration_inactive", p.getMessage(), requestId)
-                    : AshbyEnvelope.failure(400, "invalid_input", p.getMessage(), requestId);
+        if (e instanceof MalformedRequest || e instanceof PartnerCallRefused) {
+            String code = e instanceof PartnerCallRefused p && p.reason() == PartnerCallRefused.Reason.INTEGRATION_INACTIVE
+                    ? "integration_inactive" : "invalid_input";
+            return start ? AshbyEnvelope.userMessage(e.getMessage()) : AshbyEnvelope.failure(200, code, e.getMessage(), requestId);
         }
         if (e instanceof AshbyRuleViolation || e instanceof ProblemException) {
             // a token without a (valid) company: the gateway never sends one for a partner key
             return AshbyEnvelope.failure(403, "forbidden", "These credentials do not belong to a Truffle company.", requestId);
         }
         if (e instanceof WebApplicationException w && w.getResponse().getStatus() < 500) {
-            int status = w.getResponse().getStatus();
-            return AshbyEnvelope.failure(status, status == 404 ? "not_found" : "invalid_input", "The request was refused (HTTP " + status + ").",
-                    requestId);
+            String message = "The request was refused (HTTP " + w.getResponse().getStatus() + ").";
+            return start ? AshbyEnvelope.userMessage(message) : AshbyEnvelope.failure(200, "invalid_input", message, requestId);
         }
         LOG.errorf("Ashby partner call %s failed (request %s): %s", request.path(), requestId, e.toString());
         return AshbyEnvelope.failure(500, "internal_error", "Something went wrong on Truffle's side; quote the request id.", requestId);
@@ -204,7 +209,7 @@ public class AshbyPartnerResource {
         return v == null || v.length() <= MAX_NAME ? v : v.substring(0, MAX_NAME);
     }
 
-    /** A body Ashby should never send: answered 400 invalid_input in Ashby's envelope. */
+    /** A body Ashby should never send: 422 {message} on start, {@code success:false invalid_input} elsewhere. */
     static final class MalformedRequest extends RuntimeException {
         MalformedRequest(String message) {
             super(message, null, false, false);

@@ -33,9 +33,10 @@ final class IntegrationDtos {
 
     /** Every member always present: {@code last_activity_at: null} is how the UI knows to say "No activity yet". */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record CardView(boolean available, String status, String message, Instant lastActivityAt) {
+    record CardView(boolean available, String status, String message, Instant lastActivityAt, boolean canRetryDeliveries) {
         static CardView of(AshbyCard card) {
-            return new CardView(card.available(), card.status().name(), card.message(), card.lastActivityAt());
+            return new CardView(card.available(), card.status().name(), card.message(), card.lastActivityAt(),
+                    card.canRetryDeliveries());
         }
     }
 

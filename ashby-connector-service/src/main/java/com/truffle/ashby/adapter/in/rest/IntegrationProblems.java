@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
 import com.truffle.ashby.domain.AshbyRuleViolation;
+import com.truffle.ashby.domain.KeyCheck;
 import com.truffle.platform.problem.Problem;
 import com.truffle.platform.problem.ProblemResponder;
 import io.vertx.core.http.HttpServerRequest;
@@ -22,14 +23,19 @@ class IntegrationProblems {
         return responder.respond(toProblem(e), request);
     }
 
+    /** The problem for a refusal (IntegrationsPage answers the same statuses). */
     static Problem toProblem(AshbyRuleViolation e) {
         return switch (e.rule()) {
             case PAID_PLAN_REQUIRED -> Problem.of(403, "paid-plan-required", "Available on paid plans", e.getMessage())
                     .with("upgrade_url", "https://app.truffle.dev/settings/billing");
             case ALREADY_CONNECTED -> Problem.of(409, "ashby-already-connected", "Already connected", e.getMessage());
             case NOT_CONNECTED -> Problem.of(409, "ashby-not-connected", "Not connected", e.getMessage());
+            case RECONNECT_REQUIRED -> Problem.of(409, "ashby-reconnect-required", "Reconnect Ashby", e.getMessage());
             case ASHBY_KEY_REJECTED -> Problem.of(422, "ashby-key-rejected", "Ashby rejected this key", e.getMessage())
                     .withErrors(List.of(new Problem.FieldError("ashby_api_key", "rejected by Ashby")));
+            case ASHBY_KEY_LACKS_PERMISSION -> Problem.of(422, "ashby-key-lacks-permission", "This Ashby key cannot post results",
+                    e.getMessage()).with("missing_permission", KeyCheck.WRITE_PERMISSION)
+                    .withErrors(List.of(new Problem.FieldError("ashby_api_key", "missing the " + KeyCheck.WRITE_PERMISSION + " permission")));
             case INVALID_ASHBY_KEY -> Problem.of(422, "validation", "Invalid request", e.getMessage())
                     .withErrors(List.of(new Problem.FieldError("ashby_api_key", e.getMessage())));
             case ASHBY_UNAVAILABLE -> Problem.of(502, "ashby-unavailable", "Ashby is not answering", e.getMessage());

@@ -9,7 +9,8 @@ import io.quarkus.qute.TemplateData;
 final class IntegrationViews {
 
     @TemplateData
-    record Card(boolean available, boolean active, String label, String tone, String message, String lastActivity) {
+    record Card(boolean available, boolean active, String label, String tone, String message, String lastActivity,
+            boolean canRetry) {
 
         static Card of(AshbyCard card) {
             ConnectionStatus s = card.status();
@@ -27,7 +28,7 @@ final class IntegrationViews {
                 default -> "grey";
             };
             return new Card(card.available(), s.isActive(), label, tone, card.message() == null ? "" : card.message(),
-                    card.lastActivityAt() == null ? null : When.minute(card.lastActivityAt()));
+                    card.lastActivityAt() == null ? null : When.minute(card.lastActivityAt()), card.canRetryDeliveries());
         }
     }
 

@@ -17,6 +17,7 @@ import com.truffle.ashby.application.port.in.DisconnectAshbyUseCase;
 import com.truffle.ashby.application.port.in.DisconnectAshbyUseCase.DisconnectCommand;
 import com.truffle.ashby.application.port.in.ReconnectAshbyUseCase;
 import com.truffle.ashby.application.port.in.ReconnectAshbyUseCase.ReconnectCommand;
+import com.truffle.ashby.application.port.in.RetryAshbyDeliveriesUseCase;
 import com.truffle.ashby.application.port.in.ViewAshbyCardUseCase;
 import com.truffle.ashby.domain.AdminToken;
 import com.truffle.ashby.domain.AshbyApiKey;
@@ -68,6 +69,8 @@ public class IntegrationsPage {
     @Inject
     DisconnectAshbyUseCase disconnect;
     @Inject
+    RetryAshbyDeliveriesUseCase retry;
+    @Inject
     Caller caller;
     @Inject
     JsonWebToken token;
@@ -78,9 +81,27 @@ public class IntegrationsPage {
 
     @GET
     public Uni<RestResponse<String>> card(@QueryParam("done") String done) {
-        Flash flash = "disconnected".equals(done) ? Flash.ok("Ashby disconnected. Its Truffle key stopped working.") : null;
+        Flash flash = switch (done == null ? "" : done) {
+            case "disconnected" -> Flash.ok("Ashby disconnected. Its Truffle key stopped working.");
+            case "retrying" -> Flash.ok("Sending the waiting results to Ashby now.");
+            default -> null;
+        };
+        return cardPage(flash, 200);
+    }
+
+    /** The card's "Retry now": the waiting results go out at once; a refusal (reconnect instead) shows on the card. */
+    @POST
+    @Path("/ashby/retry")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<RestResponse<String>> retry() {
+        return Uni.createFrom().deferred(() -> retry.retry(company()))
+                .map(done -> Html.seeOther(SELF + "?done=retrying"))
+                .onFailure(AshbyRuleViolation.class).recoverWithUni(e -> cardPage(Flash.bad(e.getMessage()), status((AshbyRuleViolation) e)));
+    }
+
+    private Uni<RestResponse<String>> cardPage(Flash flash, int status) {
         return cards.card(company()).chain(card -> Templates.card(page().withFlash(flash), IntegrationViews.Card.of(card),
-                settings.upgradeUrl()).createUni()).map(Html::ok);
+                settings.upgradeUrl()).createUni()).map(html -> Html.status(status, html));
     }
 
     @GET
@@ -149,13 +170,15 @@ public class IntegrationsPage {
         return pages.company("integrations", new Crumb("Integrations", SELF), new Crumb(title, SELF + "/ashby/" + path));
     }
 
+    /** The statuses of the same refusals on /v1/integrations/ashby (IntegrationProblems), for the page that shows them. */
     private static int status(AshbyRuleViolation e) {
         return switch (e.rule()) {
             case PAID_PLAN_REQUIRED, PARTNER_KEY_REFUSED -> 403;
-            case ALREADY_CONNECTED, NOT_CONNECTED -> 409;
+            case ALREADY_CONNECTED, NOT_CONNECTED, RECONNECT_REQUIRED -> 409;
             case ASHBY_UNAVAILABLE -> 502;
             case KEY_SERVICE_UNAVAILABLE -> 503;
-            default -> 422;
+            case INVALID_COMPANY_ID -> 400;
+            case ASHBY_KEY_REJECTED, ASHBY_KEY_LACKS_PERMISSION, INVALID_ASHBY_KEY -> 422;
         };
     }
 

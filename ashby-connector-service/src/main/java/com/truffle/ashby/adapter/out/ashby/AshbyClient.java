@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.PostConstruct;
@@ -73,7 +75,7 @@ class AshbyClient implements AshbyPort {
             int status = response.statusCode();
             Envelope envelope = Envelope.of(response);
             if (status / 100 == 2 && envelope.success()) {
-                return KeyCheck.ACCEPTED;
+                return KeyCheck.ofScopes(envelope.scopes());
             }
             if (status / 100 == 2 || status == 401 || status == 403) {
                 // a valid key without apiKeysRead cannot introspect itself: that is still a valid key
@@ -188,6 +190,17 @@ class AshbyClient implements AshbyPort {
 
         boolean success() {
             return json != null && json.path("success").isBoolean() && json.path("success").asBoolean();
+        }
+
+        /** apiKey.info's {@code results.scopes}; null when Ashby does not list them. */
+        List<String> scopes() {
+            JsonNode scopes = json == null ? null : json.path("results").get("scopes");
+            if (scopes == null || !scopes.isArray()) {
+                return null;
+            }
+            List<String> out = new ArrayList<>();
+            scopes.forEach(s -> out.add(s.asText("")));
+            return out;
         }
 
         String code() {

@@ -13,18 +13,26 @@ import com.truffle.platform.crypto.SecretBox;
 
 /**
  * The customer's Ashby key, sealed with the platform's {@link SecretBox} (AES-256-GCM, fresh nonce per sealing);
- * the company id is the associated data, so a sealed key copied to another company's row does not open.
+ * the company id is the associated data, so a sealed key copied to another company's row does not open. The
+ * encryption key rotates (a keyring: {@link Settings}); the re-seal job moves old seals to the current key.
  */
 @Singleton
 public class AesGcmAshbyKeyVault implements AshbyKeyVaultPort {
 
     static final String SETTING = "truffle.ashby.encryption-key (TRUFFLE_ASHBY_ENCRYPTION_KEY)";
 
-    /** The key, base64 of 32 bytes, from configuration; {@link #toString()} never shows it. */
-    public record Settings(String base64Key) {
+    /**
+     * The current key (base64 of 32 bytes) and its id, and the older keys still needed to open what they sealed
+     * ({@code "<id>:<base64>,…"}, may be empty), from configuration; {@link #toString()} never shows them.
+     */
+    public record Settings(String base64Key, int keyId, String previousKeys) {
+        public Settings(String base64Key) {
+            this(base64Key, 1, "");
+        }
+
         @Override
         public String toString() {
-            return "Settings[key redacted]";
+            return "Settings[current key " + keyId + ", keys redacted]";
         }
     }
 
@@ -32,7 +40,17 @@ public class AesGcmAshbyKeyVault implements AshbyKeyVaultPort {
 
     @Inject
     public AesGcmAshbyKeyVault(Settings settings) {
-        this.box = new SecretBox(settings.base64Key(), SETTING);
+        this.box = SecretBox.fromConfig(settings.base64Key(), settings.keyId(), settings.previousKeys(), SETTING);
+    }
+
+    @Override
+    public boolean needsReseal(SealedAshbyKey sealed) {
+        return box.needsReseal(sealed.bytes());
+    }
+
+    @Override
+    public SealedAshbyKey reseal(CompanyId companyId, SealedAshbyKey sealed) {
+        return new SealedAshbyKey(box.reseal(sealed.bytes(), context(companyId)));
     }
 
     /** Checks a configured key without keeping it; the message never contains it. */

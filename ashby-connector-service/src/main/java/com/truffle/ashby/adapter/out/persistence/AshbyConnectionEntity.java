@@ -29,6 +29,9 @@ public class AshbyConnectionEntity {
     @Column(name = "deliveries_held")
     public boolean deliveriesHeld;
 
+    @Column(name = "deliveries_gave_up")
+    public boolean deliveriesGaveUp;
+
     @Column(name = "last_activity_at")
     public Instant lastActivityAt;
 

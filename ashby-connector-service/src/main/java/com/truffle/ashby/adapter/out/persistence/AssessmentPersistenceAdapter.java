@@ -40,7 +40,7 @@ class AssessmentPersistenceAdapter implements AssessmentPort {
     @Override
     public Uni<Optional<Assessment>> findOpen(CompanyId companyId, String idempotencyKey) {
         return Panache.getSession().chain(s -> s.createSelectionQuery(
-                "from AssessmentEntity a where a.companyId = :company and a.idempotencyKey = :key and a.status <> 'CANCELLED'",
+                "from AssessmentEntity a where a.companyId = :company and a.idempotencyKey = :key and a.status not in ('CANCELLED', 'COMPLETED')",
                 AssessmentEntity.class).setParameter("company", companyId.value()).setParameter("key", idempotencyKey)
                 .getResultList()).map(AssessmentPersistenceAdapter::first);
     }

@@ -1,6 +1,7 @@
 package com.truffle.ashby.adapter.out.persistence;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -34,6 +35,14 @@ class ConnectionPersistenceAdapter implements LoadConnectionPort, SaveConnection
     }
 
     @Override
+    public Uni<List<AshbyConnection>> withAshbyKey(String afterCompanyId, int limit) {
+        return Panache.getSession().chain(s -> s.createSelectionQuery("from AshbyConnectionEntity c where c.ashbyKeySealed is not null "
+                + "and c.companyId > :after order by c.companyId", AshbyConnectionEntity.class)
+                .setParameter("after", afterCompanyId).setMaxResults(limit).getResultList())
+                .map(rows -> rows.stream().map(ConnectionPersistenceAdapter::toDomain).toList());
+    }
+
+    @Override
     public Uni<Void> save(AshbyConnection c) {
         return EntityWrites.upsert(AshbyConnectionEntity.class, c.companyId().value(), AshbyConnectionEntity::new, e -> copy(c, e));
     }
@@ -45,6 +54,7 @@ class ConnectionPersistenceAdapter implements LoadConnectionPort, SaveConnection
         e.ashbyKeySealed = c.ashbyKey() == null ? null : c.ashbyKey().bytes();
         e.partnerKeyId = c.partnerKeyId();
         e.deliveriesHeld = c.deliveriesHeld();
+        e.deliveriesGaveUp = c.deliveriesGaveUp();
         e.lastActivityAt = c.lastActivityAt();
         e.connectedAt = c.connectedAt();
         e.updatedAt = Instant.now();
@@ -53,7 +63,7 @@ class ConnectionPersistenceAdapter implements LoadConnectionPort, SaveConnection
     private static AshbyConnection toDomain(AshbyConnectionEntity e) {
         return new AshbyConnection(new CompanyId(e.companyId), ConnectionStatus.valueOf(e.status), e.message,
                 e.ashbyKeySealed == null ? null : new SealedAshbyKey(e.ashbyKeySealed), e.partnerKeyId, e.deliveriesHeld,
-                e.lastActivityAt, e.connectedAt, e.version);
+                e.deliveriesGaveUp, e.lastActivityAt, e.connectedAt, e.version);
     }
 
 }

@@ -1,6 +1,7 @@
 package com.truffle.ashby.adapter.out.persistence;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -55,7 +56,7 @@ class DeliveryQueuePersistenceAdapter implements DeliveryQueuePort {
             update ashby_delivery d set lease_until = now() + make_interval(secs => :leaseSeconds), lease_owner = :owner
             from picked p
             where d.id = p.id and d.status = 'PENDING' and (d.lease_until is null or d.lease_until < now())
-            returning d.id, d.company_id, d.assessment_id, d.body, d.attempts
+            returning d.id, d.company_id, d.assessment_id, d.body, d.attempts, d.failing_since
             """;
 
     @Override
@@ -81,7 +82,7 @@ class DeliveryQueuePersistenceAdapter implements DeliveryQueuePort {
                 .setParameter("owner", owner)
                 .getResultList())
                 .map(rows -> rows.stream().map(r -> new ClaimedDelivery(((Number) r[0]).longValue(), new CompanyId((String) r[1]),
-                        new AssessmentId((UUID) r[2]), read((String) r[3]), ((Number) r[4]).intValue())).toList());
+                        new AssessmentId((UUID) r[2]), read((String) r[3]), ((Number) r[4]).intValue(), instant(r[5]))).toList());
     }
 
     @Override
@@ -93,8 +94,8 @@ class DeliveryQueuePersistenceAdapter implements DeliveryQueuePort {
     @Override
     public Uni<Void> retryLater(long id, Duration delay, String error) {
         return Panache.getSession().chain(s -> s.createNativeQuery("update ashby_delivery set attempts = attempts + 1, "
-                + "next_attempt_at = now() + make_interval(secs => :delay), lease_until = null, lease_owner = null, "
-                + "last_error = :error where id = :id")
+                + "next_attempt_at = now() + make_interval(secs => :delay), failing_since = coalesce(failing_since, now()), "
+                + "lease_until = null, lease_owner = null, last_error = :error where id = :id")
                 .setParameter("delay", delay.toMillis() / 1000.0)
                 .setParameter("error", clip(error))
                 .setParameter("id", id)
@@ -134,7 +135,7 @@ class DeliveryQueuePersistenceAdapter implements DeliveryQueuePort {
 
     @Override
     public Uni<Void> resume(CompanyId companyId) {
-        return byCompany("update ashby_delivery set attempts = 0, next_attempt_at = now() "
+        return byCompany("update ashby_delivery set attempts = 0, next_attempt_at = now(), failing_since = null "
                 + "where company_id = :company and status = 'PENDING'", companyId, null);
     }
 
@@ -167,6 +168,23 @@ class DeliveryQueuePersistenceAdapter implements DeliveryQueuePort {
             }
             return q.executeUpdate();
         }).replaceWithVoid();
+    }
+
+    /** A timestamptz column as the reactive driver returns it. */
+    private static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof java.time.LocalDateTime l) {
+            return l.toInstant(java.time.ZoneOffset.UTC);
+        }
+        throw new IllegalStateException("unexpected timestamp type " + value.getClass().getName());
     }
 
     private static String clip(String error) {

@@ -14,4 +14,10 @@ public interface AshbyKeyVaultPort {
 
     /** Fails with IllegalStateException when the key cannot be opened (tampered, or sealed under another key). */
     AshbyApiKey open(CompanyId companyId, SealedAshbyKey sealed);
+
+    /** Sealed under an older encryption key than the current one (after a rotation). */
+    boolean needsReseal(SealedAshbyKey sealed);
+
+    /** The same Ashby key, sealed under the current encryption key. */
+    SealedAshbyKey reseal(CompanyId companyId, SealedAshbyKey sealed);
 }

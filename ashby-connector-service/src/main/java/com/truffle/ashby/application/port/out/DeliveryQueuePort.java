@@ -26,10 +26,13 @@ public interface DeliveryQueuePort {
 
     Uni<Void> delivered(long id);
 
-    /** Failed this time: back in the queue after {@code delay}. */
+    /** Failed this time: back in the queue after {@code delay}; its run of failures started now if it had not already. */
     Uni<Void> retryLater(long id, Duration delay, String error);
 
-    /** Ashby rejected the company's key: wait (with the company's deliveries held) until the admin reconnects. */
+    /**
+     * Ashby rejected the company's key, or retries ran out: wait (with the company's deliveries held) until the admin
+     * reconnects or retries.
+     */
     Uni<Void> holdForAdmin(long id, String error);
 
     /** Refused by Ashby for good: kept for inspection, never sent again; the assessment's next update moves up. */
@@ -43,7 +46,7 @@ public interface DeliveryQueuePort {
     /** Whether other pending updates of the company have failed at least once (the connection is still degraded). */
     Uni<Boolean> othersFailing(CompanyId companyId, long exceptId);
 
-    /** After a reconnect: the company's waiting updates are due now, with a fresh backoff. */
+    /** After a reconnect or the admin's retry: the company's waiting updates are due now, with a fresh backoff and give-up clock. */
     Uni<Void> resume(CompanyId companyId);
 
     /** After a disconnect: the company's waiting updates are dropped (results stop). */

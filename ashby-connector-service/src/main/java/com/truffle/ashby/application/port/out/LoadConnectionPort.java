@@ -1,5 +1,7 @@
 package com.truffle.ashby.application.port.out;
 
+import java.util.List;
+
 import com.truffle.ashby.domain.AshbyConnection;
 import com.truffle.ashby.domain.CompanyId;
 import io.smallrye.mutiny.Uni;
@@ -15,4 +17,7 @@ public interface LoadConnectionPort {
      * transaction's first read of that connection (an earlier read would be served again from the session, unlocked).
      */
     Uni<AshbyConnection> lockAndLoad(CompanyId companyId);
+
+    /** Up to {@code limit} connections holding an Ashby key, of companies after {@code afterCompanyId}, in id order. */
+    Uni<List<AshbyConnection>> withAshbyKey(String afterCompanyId, int limit);
 }

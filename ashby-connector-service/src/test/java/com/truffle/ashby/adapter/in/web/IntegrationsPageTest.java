@@ -3,6 +3,8 @@ package com.truffle.ashby.adapter.in.web;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -13,6 +15,7 @@ import com.truffle.ashby.support.Fixtures.Admin;
 import com.truffle.ashby.support.Fixtures.Issued;
 import com.truffle.platform.testing.InternalTokens;
 import com.truffle.platform.testing.PageRequests;
+import com.truffle.platform.testing.TestDatabase;
 import com.truffle.platform.testing.TruffleServiceTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -75,16 +78,25 @@ class IntegrationsPageTest {
         Admin admin = inBrowser(Fixtures.company());
         Fixtures.paid(admin.company());
         String rejected = Fixtures.ashbyKey();
-        AshbyWireMock.ashby().stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo("/apiKey.info"))
-                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Basic "
-                        + java.util.Base64.getEncoder().encodeToString((rejected + ":").getBytes(java.nio.charset.StandardCharsets.UTF_8))))
-                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(401).withHeader("Content-Type", "application/json")
-                        .withBody("{\"success\":false,\"errorInfo\":{\"code\":\"unauthenticated\",\"message\":\"Missing API key\"}}")));
+        AshbyWireMock.keyInfoAnswers(rejected, aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+                .withBody("{\"success\":false,\"errorInfo\":{\"code\":\"unauthenticated\",\"message\":\"Missing API key\"}}"));
         Response refused = post(admin, "/settings/integrations/ashby/connect", "ashby_api_key", rejected);
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.asString()).contains("aria-invalid=\"true\"").contains("class=\"error\"");
         assertThat(PageRequests.page(admin.token()).get("/settings/integrations").asString()).contains("Not connected");
         assertThat(post(admin, "/settings/integrations/ashby/connect", "ashby_api_key", " ").statusCode()).isEqualTo(422);
+    }
+
+    @Test
+    void aKeyThatCannotWriteCandidatesIsRefusedOnTheFormNamingThePermission() {
+        Admin admin = inBrowser(Fixtures.company());
+        Fixtures.paid(admin.company());
+        String readOnly = Fixtures.ashbyKey();
+        AshbyWireMock.keyInfoAnswers(readOnly, okJson("{\"success\":true,\"results\":{\"scopes\":[\"candidates:read\"]}}"));
+        Response refused = post(admin, "/settings/integrations/ashby/connect", "ashby_api_key", readOnly);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.asString()).contains("aria-invalid=\"true\"").contains("candidatesWrite").doesNotContain(readOnly);
+        assertThat(PageRequests.page(admin.token()).get("/settings/integrations").asString()).contains("Not connected");
     }
 
     @Test
@@ -105,5 +117,26 @@ class IntegrationsPageTest {
                 .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer " + admin.token())));
         assertThat(PageRequests.page(admin.token()).get("/settings/integrations?done=disconnected").asString())
                 .contains("Ashby disconnected.").contains("Disconnected").contains("href=\"/settings/integrations/ashby/connect\"");
+    }
+
+    @Test
+    void whenRetriesRanOutTheCardOffersRetryNowAndItResumes() {
+        Admin admin = inBrowser(Fixtures.company());
+        Fixtures.connected(admin, Fixtures.ashbyKey());
+        assertThat(PageRequests.page(admin.token()).get("/settings/integrations").asString()).doesNotContain("Retry now");
+        // as the delivery worker leaves it when a result has failed for the give-up age (AshbyDeliveryTest drives that)
+        TestDatabase.query("update ashby_connection set status = 'ACTION_NEEDED', deliveries_held = true, deliveries_gave_up = true, "
+                + "message = 'Ashby has not accepted results for 72 hours' where company_id = ? returning company_id", admin.company());
+        String card = PageRequests.page(admin.token()).get("/settings/integrations").asString();
+        assertThat(card).contains("Action needed").contains("72 hours").contains("action=\"/settings/integrations/ashby/retry\"")
+                .contains("Retry now");
+
+        Response retried = post(admin, "/settings/integrations/ashby/retry");
+        assertThat(retried.statusCode()).isEqualTo(303);
+        assertThat(retried.header("Location")).endsWith("/settings/integrations?done=retrying");
+        assertThat(PageRequests.page(admin.token()).get("/settings/integrations?done=retrying").asString())
+                .contains("Sending the waiting results to Ashby now.").contains("Degraded");
+        assertThat(TestDatabase.query("select deliveries_held from ashby_connection where company_id = ?", admin.company()).get(0))
+                .containsEntry("deliveries_held", false);
     }
 }

@@ -37,6 +37,9 @@ import com.truffle.deploy.stack.http.SmallHttpServer.Request;
  *       {@code invalid_api_key};</li>
  *   <li>a key starting with {@code noperm_} is valid but lacks {@code apiKeysRead}: {@code apiKey.info}
  *       answers 403 {@code missing_endpoint_permission}, {@code assessment.update} works;</li>
+ *   <li>a key starting with {@code readonly_} is valid but can only read candidates: {@code apiKey.info} lists
+ *       the scopes {@code candidates:read, jobs:read} and {@code assessment.update} answers 403
+ *       {@code missing_endpoint_permission}, as Ashby does for a key without {@code candidatesWrite};</li>
  *   <li>any other key is valid.</li>
  * </ul>
  * {@code assessment.update} is validated like Ashby does ({@link AssessmentUpdateValidator}); a validation
@@ -55,6 +58,8 @@ public final class AshbySandbox implements AutoCloseable {
 
     public static final String ASSESSMENT_UPDATE = "assessment.update";
     public static final String API_KEY_INFO = "apiKey.info";
+    /** A valid key that can read but not write candidates. */
+    public static final String READ_ONLY_PREFIX = "readonly_";
     public static final Set<String> ENDPOINTS = Set.of(ASSESSMENT_UPDATE, API_KEY_INFO);
     public static final String API_VERSION = "2026-01-01";
     /** Oldest recordings are dropped beyond this many, so a long-running dev stack stays small. */
@@ -87,6 +92,13 @@ public final class AshbySandbox implements AutoCloseable {
         }
     }
 
+    /**
+     * How Ashby treats one key's calls to {@code assessment.update}: each waits {@code latency} first, then a share
+     * {@code failureRate} (0..1) of them answers {@code failureStatus}.
+     */
+    public record Slowness(java.time.Duration latency, double failureRate, int failureStatus) {
+    }
+
     /** An injected fault: the next {@code remaining} calls (or all, when negative) answer {@code status}. */
     public record Fault(String endpoint, int status, int remaining) {
     }
@@ -96,6 +108,9 @@ public final class AshbySandbox implements AutoCloseable {
     private final List<RecordedCall> calls = new ArrayList<>();
     private final Map<String, Fault> faults = new LinkedHashMap<>();
     private final Set<String> revokedKeyDigests = new HashSet<>();
+    /** Per Ashby key (SHA-256 digest): a slow and flaky Ashby for that key only (the fault suite's scenario 4). */
+    private final Map<String, Slowness> slowKeys = new LinkedHashMap<>();
+    private final java.util.Random random = new java.util.Random();
 
     public AshbySandbox() {
         http.route("POST", "/apiKey\\.info", r -> ashbyEndpoint(API_KEY_INFO, r))
@@ -160,6 +175,34 @@ public final class AshbySandbox implements AutoCloseable {
         }
     }
 
+    /**
+     * From now on the {@code assessment.update} calls made with {@code apiKey} wait {@code latency}, then fail with
+     * {@code failureStatus} at rate {@code failureRate}; other keys are not affected. Note the sandbox serves 4 calls
+     * at a time: a latency holds one of them.
+     */
+    public synchronized void slowDown(String apiKey, java.time.Duration latency, double failureRate, int failureStatus) {
+        if (failureRate < 0 || failureRate > 1) {
+            throw new IllegalArgumentException("failureRate is between 0 and 1, got " + failureRate);
+        }
+        if (failureStatus < 400 || failureStatus > 599) {
+            throw new IllegalArgumentException("failureStatus must be an HTTP error status (400-599), got " + failureStatus);
+        }
+        slowKeys.put(digest(apiKey), new Slowness(latency, failureRate, failureStatus));
+    }
+
+    /** Every key back to a prompt, reliable Ashby. */
+    public synchronized void clearSlowDowns() {
+        slowKeys.clear();
+    }
+
+    private synchronized Slowness slowness(String apiKey) {
+        return apiKey == null || slowKeys.isEmpty() ? null : slowKeys.get(digest(apiKey));
+    }
+
+    private synchronized boolean fails(double rate) {
+        return rate > 0 && random.nextDouble() < rate;
+    }
+
     public synchronized List<Fault> faults() {
         return List.copyOf(faults.values());
     }
@@ -197,6 +240,7 @@ public final class AshbySandbox implements AutoCloseable {
         calls.clear();
         faults.clear();
         revokedKeyDigests.clear();
+        slowKeys.clear();
     }
 
     // ---------------------------------------------------------------- Ashby endpoints
@@ -218,6 +262,22 @@ public final class AshbySandbox implements AutoCloseable {
             }
             request.json(faultStatus, error("sandbox_fault", "Injected fault: HTTP " + faultStatus));
             return;
+        }
+        Slowness slow = ASSESSMENT_UPDATE.equals(endpoint) ? slowness(apiKey) : null;
+        if (slow != null) {
+            if (!slow.latency().isZero()) {
+                try {
+                    Thread.sleep(slow.latency().toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            if (fails(slow.failureRate())) {
+                record(receivedAt, endpoint, last4, raw, "fault:" + slow.failureStatus());
+                request.json(slow.failureStatus(), error("sandbox_fault", "Injected fault: HTTP " + slow.failureStatus()));
+                return;
+            }
         }
         if (apiKey == null) {
             record(receivedAt, endpoint, null, raw, "rejected:unauthenticated");
@@ -244,11 +304,21 @@ public final class AshbySandbox implements AutoCloseable {
             ObjectNode results = body.putObject("results");
             results.put("title", "Sandbox API key");
             results.put("createdAt", keysCreatedAt.toString());
-            results.putArray("scopes").add("candidates:read").add("candidates:write");
+            if (apiKey.startsWith(READ_ONLY_PREFIX)) {
+                results.putArray("scopes").add("candidates:read").add("jobs:read");
+            } else {
+                results.putArray("scopes").add("candidates:read").add("candidates:write");
+            }
             request.json(200, body);
             return;
         }
         // assessment.update
+        if (apiKey.startsWith(READ_ONLY_PREFIX)) {
+            record(receivedAt, endpoint, last4, raw, "rejected:missing_endpoint_permission");
+            request.json(403, error("missing_endpoint_permission",
+                    "The API key does not have the candidatesWrite permission required by assessment.update"));
+            return;
+        }
         List<String> problems = new ArrayList<>();
         String contentType = request.header("Content-Type");
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {

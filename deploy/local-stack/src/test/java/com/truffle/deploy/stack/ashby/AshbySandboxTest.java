@@ -97,6 +97,15 @@ class AshbySandboxTest {
     }
 
     @Test
+    void aReadOnlyKeyListsScopesWithoutTheWriteScopeAndCannotUpdate() {
+        ashby("readonly_key_0003").body("{}").post("/apiKey.info").then().statusCode(200)
+                .body("success", equalTo(true))
+                .body("results.scopes", equalTo(List.of("candidates:read", "jobs:read")));
+        ashby("readonly_key_0003").body(STARTED).post("/assessment.update").then().statusCode(403)
+                .body("errorInfo.code", equalTo("missing_endpoint_permission"));
+    }
+
+    @Test
     void aRevokedKeyIsRefused() {
         ashby(KEY).body(STARTED).post("/assessment.update").then().statusCode(200);
         given().baseUri(sandbox.url()).post("/_sandbox/keys/" + KEY + "/revoke").then().statusCode(204);

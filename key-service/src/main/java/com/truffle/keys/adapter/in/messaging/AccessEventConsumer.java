@@ -35,7 +35,7 @@ public class AccessEventConsumer {
 
     /** The fields key-service needs; anything else in the event is ignored (tolerant reader). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record AccessEventData(String companyId, String plan, String accessStatus) {
+    record AccessEventData(String companyId, String plan, String accessStatus, java.time.Instant occurredAt) {
     }
 
     @Incoming("access-events")
@@ -49,7 +49,8 @@ public class AccessEventConsumer {
             LOG.warnf("ignoring %s %s: it lacks company_id, plan or access_status", event.type(), event.id());
             return Uni.createFrom().voidItem();
         }
-        return applyAccessChange.apply(new CompanyAccess(new CompanyId(data.companyId()), data.plan(), data.accessStatus()),
+        return applyAccessChange.apply(new CompanyAccess(new CompanyId(data.companyId()), data.plan(), data.accessStatus(),
+                data.occurredAt()),
                 event.type() + ":" + event.id());
     }
 

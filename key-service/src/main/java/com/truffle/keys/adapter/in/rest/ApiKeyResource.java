@@ -28,15 +28,19 @@ import com.truffle.keys.application.port.in.ChangeKeyUseCase.UpdateKeyCommand;
 import com.truffle.keys.application.port.in.CreateKeyUseCase;
 import com.truffle.keys.application.port.in.CreateKeyUseCase.CreateKeyCommand;
 import com.truffle.keys.application.port.in.QueryKeysUseCase;
+import com.truffle.keys.application.port.in.VerificationRecord;
+import com.truffle.keys.domain.ApiKey;
 import com.truffle.keys.domain.CompanyId;
 import com.truffle.keys.domain.KeyId;
 import com.truffle.keys.domain.Permission;
+import com.truffle.platform.apikeys.KeyStateHeader;
+import com.truffle.platform.apikeys.KeyStateSignature;
 import com.truffle.platform.security.Caller;
 import com.truffle.platform.security.Roles;
 import com.truffle.platform.web.RequestIds;
 import io.smallrye.mutiny.Uni;
-import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * A company admin's API keys. The company is the caller's (from the token); a key of another company is
@@ -55,13 +59,22 @@ public class ApiKeyResource {
     QueryKeysUseCase query;
     @Inject
     Caller caller;
+    @Inject
+    KeyStateSignature signature;
 
+    /** An answer carrying a secret: {@code no-store}, and the key's signed state for the gateway. */
+    private <T> RestResponse<T> withSecret(RestResponse.ResponseBuilder<T> answer, ApiKey key) {
+        return answer.header("Cache-Control", "no-store").header("Pragma", "no-cache")
+                .header(KeyStateHeader.NAME, VerificationRecord.of(key, signature).header()).build();
+    }
+
+    /** The secret, once: never stored by a cache; the gateway learns the new key from the answer (its header). */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @ResponseStatus(201)
-    public Uni<KeyWithSecretView> create(@Valid @NotNull CreateKeyBody body, @HeaderParam(RequestIds.HEADER) String requestId) {
+    public Uni<RestResponse<KeyWithSecretView>> create(@Valid @NotNull CreateKeyBody body, @HeaderParam(RequestIds.HEADER) String requestId) {
         return createKey.create(new CreateKeyCommand(company(), body.name(), body.description(),
-                Permission.valueOf(body.permission().name()), actor(requestId))).map(KeyWithSecretView::of);
+                Permission.valueOf(body.permission().name()), actor(requestId)))
+                .map(k -> withSecret(RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED, KeyWithSecretView.of(k)), k.key()));
     }
 
     @GET
@@ -82,17 +95,19 @@ public class ApiKeyResource {
         return changeKey.update(new UpdateKeyCommand(command(id, requestId), body.name(), body.description())).map(KeyView::of);
     }
 
+    /** With the key's new verification record for the gateway ({@link KeyStateHeader}): the old secret dies there first. */
     @POST
     @Path("/{id}/regenerate")
-    public Uni<KeyWithSecretView> regenerate(@RestPath String id, @HeaderParam(RequestIds.HEADER) String requestId) {
-        return changeKey.regenerate(command(id, requestId)).map(KeyWithSecretView::of);
+    public Uni<RestResponse<KeyWithSecretView>> regenerate(@RestPath String id, @HeaderParam(RequestIds.HEADER) String requestId) {
+        return changeKey.regenerate(command(id, requestId))
+                .map(k -> withSecret(RestResponse.ResponseBuilder.ok(KeyWithSecretView.of(k)), k.key()));
     }
 
     @DELETE
     @Path("/{id}")
-    @ResponseStatus(204)
-    public Uni<Void> revoke(@RestPath String id, @HeaderParam(RequestIds.HEADER) String requestId) {
-        return changeKey.revoke(command(id, requestId));
+    public Uni<RestResponse<Void>> revoke(@RestPath String id, @HeaderParam(RequestIds.HEADER) String requestId) {
+        return changeKey.revoke(command(id, requestId)).map(k -> RestResponse.ResponseBuilder.<Void>noContent()
+                .header(KeyStateHeader.NAME, VerificationRecord.of(k, signature).header()).build());
     }
 
     @GET
@@ -110,6 +125,6 @@ public class ApiKeyResource {
     }
 
     private Actor actor(String requestId) {
-        return new Actor(caller.principal(), requestId);
+        return new Actor(caller.principal(), requestId, caller.credential());
     }
 }

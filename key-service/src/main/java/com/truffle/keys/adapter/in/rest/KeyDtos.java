@@ -71,21 +71,6 @@ final class KeyDtos {
     record AuditList(List<AuditView> data) {
     }
 
-    /** The verification record the gateway caches (same fields as the KeyState event). */
-    record KeyStateView(String keyId, String companyId, String kind, String permission, String secretHash, String status,
-            long version, Instant updatedAt) {
-
-        static KeyStateView of(ApiKey k) {
-            return new KeyStateView(k.id().toString(), k.companyId().value(), k.kind().name(), k.permission().name(),
-                    k.secretHash(), k.status().name(), k.version(), k.updatedAt());
-        }
-
-        @Override
-        public String toString() {
-            return "KeyStateView[keyId=" + keyId + ", status=" + status + ", version=" + version + ", secretHash=<redacted>]";
-        }
-    }
-
     private KeyDtos() {
     }
 }

@@ -10,9 +10,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import com.truffle.keys.adapter.in.rest.KeyDtos.KeyStateView;
+import com.truffle.keys.application.port.in.VerificationRecord;
 import com.truffle.keys.adapter.in.rest.KeyDtos.VerifyBody;
 import com.truffle.keys.application.port.in.QueryKeysUseCase;
+import com.truffle.platform.apikeys.KeyStateSignature;
 import com.truffle.platform.problem.Problem;
 import com.truffle.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -28,11 +29,13 @@ public class KeyVerificationResource {
 
     @Inject
     QueryKeysUseCase query;
+    @Inject
+    KeyStateSignature signature;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<KeyStateView> verify(@Valid @NotNull VerifyBody body) {
-        return query.byHash(body.secretHash()).map(found -> found.map(KeyStateView::of).orElseThrow(
+    public Uni<VerificationRecord> verify(@Valid @NotNull VerifyBody body) {
+        return query.byHash(body.secretHash()).map(found -> found.map(k -> VerificationRecord.of(k, signature)).orElseThrow(
                 () -> Problem.of(404, "unknown-key", "Unknown key", "No active key has this secret.").toException()));
     }
 }

@@ -22,11 +22,14 @@ import com.truffle.keys.application.port.in.ChangeKeyUseCase.KeyCommand;
 import com.truffle.keys.application.port.in.CreateKeyUseCase;
 import com.truffle.keys.application.port.in.CreateKeyUseCase.CreateKeyCommand;
 import com.truffle.keys.application.port.in.QueryKeysUseCase;
+import com.truffle.keys.application.port.in.VerificationRecord;
 import com.truffle.keys.domain.CompanyId;
 import com.truffle.keys.domain.KeyId;
 import com.truffle.keys.domain.KeyRuleViolation;
 import com.truffle.keys.domain.KeyWithSecret;
 import com.truffle.keys.domain.Permission;
+import com.truffle.platform.apikeys.KeyStateHeader;
+import com.truffle.platform.apikeys.KeyStateSignature;
 import com.truffle.platform.security.Caller;
 import com.truffle.platform.security.Roles;
 import com.truffle.platform.web.RequestIds;
@@ -81,6 +84,8 @@ public class ApiKeysPage {
     ErrorPages errors;
     @Inject
     HttpServerRequest request;
+    @Inject
+    KeyStateSignature signature;
 
     @GET
     public Uni<RestResponse<String>> list(@QueryParam("done") String done) {
@@ -90,7 +95,7 @@ public class ApiKeysPage {
     @GET
     @Path("/new")
     public Uni<RestResponse<String>> createForm() {
-        return query.access(company()).chain(access -> Templates.create(pages.company("api-keys", SECTION, KEYS,
+        return query.access(company(), actor()).chain(access -> Templates.create(pages.company("api-keys", SECTION, KEYS,
                 new Crumb("Create API Key", SELF + "/new")), AccessNotice.of(access), CreateForm.empty()).createUni())
                 .map(Html::ok);
     }
@@ -105,7 +110,7 @@ public class ApiKeysPage {
         }
         return Uni.createFrom().deferred(() -> createKey.create(new CreateKeyCommand(company(), name,
                         description == null || description.isBlank() ? null : description, level, actor())))
-                .chain(created -> issued(created, "API key created"))
+                .chain(created -> issued(created, "API key created").map(page -> withKeyState(page, VerificationRecord.of(created.key(), signature))))
                 .onFailure(KeyRuleViolation.class).recoverWithUni(e -> refused((KeyRuleViolation) e, form));
     }
 
@@ -120,7 +125,8 @@ public class ApiKeysPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<RestResponse<String>> regenerate(@RestPath String id) {
         return Uni.createFrom().deferred(() -> changeKey.regenerate(command(id)))
-                .chain(regenerated -> issued(regenerated, "API key regenerated"));
+                .chain(regenerated -> issued(regenerated, "API key regenerated")
+                        .map(page -> withKeyState(page, VerificationRecord.of(regenerated.key(), signature))));
     }
 
     @GET
@@ -134,7 +140,7 @@ public class ApiKeysPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<RestResponse<String>> revoke(@RestPath String id) {
         return Uni.createFrom().deferred(() -> changeKey.revoke(command(id)))
-                .map(done -> Html.seeOther(SELF + "?done=revoked"));
+                .map(revoked -> withKeyState(Html.seeOther(SELF + "?done=revoked"), VerificationRecord.of(revoked, signature)));
     }
 
     /** A key that is not this company's, is revoked or never existed: the same friendly "not found". */
@@ -158,7 +164,7 @@ public class ApiKeysPage {
 
     private Uni<RestResponse<String>> render(Page page, IssuedKey issued, int status) {
         CompanyId company = company();
-        return query.access(company).chain(access -> query.list(company).chain(keys -> Templates.list(page,
+        return query.access(company, actor()).chain(access -> query.list(company).chain(keys -> Templates.list(page,
                 AccessNotice.of(access), keys.stream().map(KeyRow::of).toList(), issued).createUni()))
                 .map(html -> Html.status(status, html));
     }
@@ -172,15 +178,20 @@ public class ApiKeysPage {
             return reshow(shown.errors().isEmpty() ? shown.withError("name", e.getMessage()) : shown);
         }
         // not approved, suspended, too many keys: the form again, saying why at the top
-        return query.access(company()).chain(access -> Templates.create(pages.company("api-keys", SECTION, KEYS,
+        return query.access(company(), actor()).chain(access -> Templates.create(pages.company("api-keys", SECTION, KEYS,
                 new Crumb("Create API Key", SELF + "/new")).withFlash(Flash.bad(e.getMessage())), AccessNotice.of(access), form)
                 .createUni()).map(html -> Html.status(e.rule() == KeyRuleViolation.Rule.TOO_MANY_KEYS ? 409 : 403, html));
     }
 
     private Uni<RestResponse<String>> reshow(CreateForm form) {
-        return query.access(company()).chain(access -> Templates.create(pages.company("api-keys", SECTION, KEYS,
+        return query.access(company(), actor()).chain(access -> Templates.create(pages.company("api-keys", SECTION, KEYS,
                 new Crumb("Create API Key", SELF + "/new")), AccessNotice.of(access), form).createUni())
                 .map(html -> Html.status(422, html));
+    }
+
+    /** The key's new verification record, for the gateway to apply before the admin sees the answer. */
+    private static RestResponse<String> withKeyState(RestResponse<String> page, VerificationRecord record) {
+        return RestResponse.ResponseBuilder.fromResponse(page).header(KeyStateHeader.NAME, record.header()).build();
     }
 
     private KeyCommand command(String id) {
@@ -192,6 +203,6 @@ public class ApiKeysPage {
     }
 
     private Actor actor() {
-        return new Actor(caller.principal(), RequestIds.of(request));
+        return new Actor(caller.principal(), RequestIds.of(request), caller.credential());
     }
 }

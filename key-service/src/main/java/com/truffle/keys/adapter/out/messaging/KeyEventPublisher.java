@@ -1,5 +1,6 @@
 package com.truffle.keys.adapter.out.messaging;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,16 +8,18 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.truffle.keys.application.port.out.PublishKeyEventPort;
+import com.truffle.keys.application.port.in.VerificationRecord;
 import com.truffle.keys.domain.ApiKey;
 import com.truffle.keys.domain.KeyEvent;
-import com.truffle.keys.domain.KeyStatus;
+import com.truffle.platform.apikeys.KeyStateSignature;
 import com.truffle.platform.outbox.Outbox;
 import com.truffle.platform.outbox.OutboxEvent;
+import com.truffle.platform.outbox.OutboxRelay;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Two messages per change, through the outbox: the event on truffle.keys.v1, and the key's current
- * verification record on the compacted truffle.keys.state.v1 (a tombstone once revoked), both keyed by key id
+ * verification record on the compacted truffle.keys.state.v1 (signed; REVOKED once revoked), both keyed by key id
  * so they stay in order. Neither ever carries the secret; the state record carries its peppered hash.
  */
 @ApplicationScoped
@@ -25,18 +28,30 @@ class KeyEventPublisher implements PublishKeyEventPort {
     static final String EVENTS = "truffle.keys.v1";
     static final String STATE = "truffle.keys.state.v1";
 
+    /** How long an admin's answer may wait for its key-state record to reach Kafka. */
+    static final Duration FLUSH_AT_MOST = Duration.ofMillis(500);
+
     @Inject
     Outbox outbox;
+    @Inject
+    OutboxRelay relay;
+    @Inject
+    KeyStateSignature signature;
 
     @Override
     public Uni<Void> publish(KeyEvent event) {
         ApiKey key = event.key();
         String id = key.id().toString();
         OutboxEvent happened = OutboxEvent.of(EVENTS, id, event.type().name(), KeyEventPayload.of(event), event.occurredAt());
-        OutboxEvent state = key.status() == KeyStatus.REVOKED
-                ? OutboxEvent.tombstone(STATE, id, "KeyState", event.occurredAt())
-                : OutboxEvent.of(STATE, id, "KeyState", KeyStatePayload.of(key), event.occurredAt());
+        // a revoked key's record stays (REVOKED): a tombstone would be compacted away, and a replay of an older
+        // ACTIVE record (after a repartition, say) would then have nothing to lose against
+        OutboxEvent state = OutboxEvent.of(STATE, id, "KeyState", VerificationRecord.of(key, signature), event.occurredAt());
         return outbox.append(happened).chain(() -> outbox.append(state));
+    }
+
+    @Override
+    public Uni<Void> flush() {
+        return relay.publishNow(FLUSH_AT_MOST);
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -50,18 +65,4 @@ class KeyEventPublisher implements PublishKeyEventPort {
         }
     }
 
-    /** What the gateway needs to verify a key, and nothing more. */
-    record KeyStatePayload(String keyId, String companyId, String kind, String permission, String secretHash, String status,
-            long version, Instant updatedAt) {
-
-        static KeyStatePayload of(ApiKey k) {
-            return new KeyStatePayload(k.id().toString(), k.companyId().value(), k.kind().name(), k.permission().name(),
-                    k.secretHash(), k.status().name(), k.version(), k.updatedAt());
-        }
-
-        @Override
-        public String toString() {
-            return "KeyStatePayload[keyId=" + keyId + ", status=" + status + ", version=" + version + ", secretHash=<redacted>]";
-        }
-    }
 }

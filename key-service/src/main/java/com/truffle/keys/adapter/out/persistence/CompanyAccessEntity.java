@@ -19,4 +19,7 @@ public class CompanyAccessEntity {
     public String accessStatus;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** When the entitlement was so at its source (the event's time, or when access-request-service was asked). */
+    @Column(name = "as_of")
+    public Instant asOf;
 }

@@ -21,13 +21,13 @@ class CompanyAccessPersistenceAdapter implements CompanyAccessPort {
                         + "on conflict (company_id) do nothing")
                 .setParameter("c", companyId.value()).executeUpdate()
                 .chain(() -> s.find(CompanyAccessEntity.class, companyId.value(), LockMode.PESSIMISTIC_WRITE)))
-                .map(e -> new CompanyAccess(companyId, e.plan, e.accessStatus));
+                .map(e -> new CompanyAccess(companyId, e.plan, e.accessStatus, e.asOf));
     }
 
     @Override
     public Uni<CompanyAccess> load(CompanyId companyId) {
         return Panache.getSession().chain(s -> s.find(CompanyAccessEntity.class, companyId.value()))
-                .map(e -> e == null ? CompanyAccess.unknown(companyId) : new CompanyAccess(companyId, e.plan, e.accessStatus));
+                .map(e -> e == null ? CompanyAccess.unknown(companyId) : new CompanyAccess(companyId, e.plan, e.accessStatus, e.asOf));
     }
 
     @Override
@@ -35,6 +35,7 @@ class CompanyAccessPersistenceAdapter implements CompanyAccessPort {
         return Panache.getSession().chain(s -> s.find(CompanyAccessEntity.class, access.companyId().value()).chain(e -> {
             e.plan = access.plan();
             e.accessStatus = access.accessStatus();
+            e.asOf = access.asOf();
             e.updatedAt = Instant.now();
             return s.flush();
         }));

@@ -15,7 +15,8 @@ public interface ChangeKeyUseCase {
 
     Uni<KeyWithSecret> regenerate(KeyCommand command);
 
-    Uni<Void> revoke(KeyCommand command);
+    /** The key as revoked (its final verification record goes to the gateway with the answer). */
+    Uni<ApiKey> revoke(KeyCommand command);
 
     record KeyCommand(CompanyId companyId, KeyId keyId, Actor actor) {
         public KeyCommand {

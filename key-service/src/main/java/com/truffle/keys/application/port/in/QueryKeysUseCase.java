@@ -15,8 +15,11 @@ public interface QueryKeysUseCase {
 
     Uni<List<ApiKey>> list(CompanyId companyId);
 
-    /** Whether the company may have integration keys now (its API access as key-service knows it). */
-    Uni<CompanyAccess> access(CompanyId companyId);
+    /**
+     * Whether the company may have integration keys now: its API access as key-service knows it, confirmed with
+     * access-request-service on {@code actor}'s behalf when that says no.
+     */
+    Uni<CompanyAccess> access(CompanyId companyId, Actor actor);
 
     Uni<ApiKey> get(CompanyId companyId, KeyId keyId);
 

@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
+import com.truffle.platform.browser.BrowserContract;
 import com.truffle.platform.security.Caller;
 import com.truffle.platform.web.page.Page.Crumb;
 import io.vertx.core.http.HttpServerRequest;

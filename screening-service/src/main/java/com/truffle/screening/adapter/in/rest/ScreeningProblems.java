@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 
 import com.truffle.platform.problem.Problem;
 import com.truffle.platform.problem.ProblemResponder;
+import com.truffle.screening.domain.RateLimitExceeded;
 import com.truffle.screening.domain.ScreeningRuleViolation;
 import io.vertx.core.http.HttpServerRequest;
 import org.hibernate.StaleObjectStateException;
@@ -45,6 +46,8 @@ class ScreeningProblems {
             case SCREENING_EXPIRED -> Problem.of(410, "screening-expired", "Screening link expired", e.getMessage());
             case WEBHOOK_LIMIT_REACHED -> Problem.of(409, "webhook-limit-reached", "Too many webhooks", e.getMessage());
             case CONCURRENT_CHANGE -> Problem.of(409, "concurrent-change", "Changed meanwhile", e.getMessage());
+            case RATE_LIMITED -> Problem.of(429, "rate-limited", "Too many requests", e.getMessage())
+                    .with("retry_after_seconds", e instanceof RateLimitExceeded limited ? limited.retryAfterSeconds() : 1L);
         };
         if (e.field() != null) {
             p.withErrors(List.of(new Problem.FieldError(e.field(), e.getMessage())));

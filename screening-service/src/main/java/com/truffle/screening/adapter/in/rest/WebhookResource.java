@@ -37,7 +37,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * Webhooks (ADMIN). Deliveries carry {@code Truffle-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>}
- * and {@code Truffle-Event-Id} (deduplicate on it); the secret is in the registration answer only.
+ * and {@code Truffle-Event-Id} (deduplicate on it); the secret is in the registration answer only. A receiver succeeds
+ * with a 2xx whose whole answer (at most 4 KiB of body, which is ignored) arrives within the deadline (10 s).
  */
 @Path("/v1/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
@@ -97,12 +98,14 @@ public class WebhookResource {
         return webhooks.list(company()).map(list -> new ListView<>(list.stream().map(WebhookView::of).toList(), null));
     }
 
+    /** The answer carries the signing secret: no cache (browser, proxy) may keep it. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<RegisteredWebhook>> register(@Valid @NotNull RegisterWebhookBody body) {
         return webhooks.register(new RegisterWebhookCommand(company(), body.url(), body.eventTypes(), body.description()))
-                .map(w -> RestResponse.status(RestResponse.Status.CREATED, new RegisteredWebhook(w.id().toString(), w.url(),
-                        w.eventTypes(), w.description(), w.status().name(), w.createdAt(), w.secret(), "Truffle-Signature")));
+                .map(w -> RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED, new RegisteredWebhook(w.id().toString(),
+                        w.url(), w.eventTypes(), w.description(), w.status().name(), w.createdAt(), w.secret(), "Truffle-Signature"))
+                        .header("Cache-Control", "no-store").header("Pragma", "no-cache").build());
     }
 
     @DELETE
@@ -111,7 +114,10 @@ public class WebhookResource {
         return webhooks.delete(company(), WebhookId.parse(id)).map(v -> RestResponse.noContent());
     }
 
-    /** Sends a signed WebhookTest ping now and answers how the endpoint responded. */
+    /**
+     * Sends a signed WebhookTest ping now and answers how the endpoint responded (within the delivery deadline). At most
+     * one per webhook every 10 seconds and 10 per company a minute (configurable); beyond, 429 with Retry-After.
+     */
     @POST
     @Path("/{id}/test")
     public Uni<TestResult> test(@RestPath String id) {

@@ -55,10 +55,12 @@ class ScreeningPersistenceAdapter implements LoadScreeningPort, SaveScreeningPor
 
     @Override
     public Uni<Optional<Screening>> byCandidateAndJob(CompanyId companyId, CandidateId candidateId, JobId jobId) {
+        // the open one when there is one (at most one: a unique index), else the latest finished one
         return Panache.getSession().chain(s -> s.createSelectionQuery("from ScreeningEntity s where s.companyId = :company"
-                + " and s.candidateId = :candidate and s.jobId = :job", ScreeningEntity.class)
+                + " and s.candidateId = :candidate and s.jobId = :job"
+                + " order by case when s.status in ('INVITED', 'STARTED') then 0 else 1 end, s.invitedAt desc", ScreeningEntity.class)
                 .setParameter("company", companyId.value()).setParameter("candidate", candidateId.value())
-                .setParameter("job", jobId.value()).setLockMode(LockModeType.PESSIMISTIC_WRITE).getSingleResultOrNull())
+                .setParameter("job", jobId.value()).setMaxResults(1).setLockMode(LockModeType.PESSIMISTIC_WRITE).getSingleResultOrNull())
                 .map(e -> Optional.ofNullable(e).map(this::toDomain));
     }
 

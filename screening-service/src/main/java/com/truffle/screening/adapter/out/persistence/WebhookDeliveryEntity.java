@@ -47,4 +47,8 @@ public class WebhookDeliveryEntity {
 
     @Column(name = "delivered_at")
     public Instant deliveredAt;
+
+    /** Claimed by a worker until then (null: not claimed); the fencing token of its outcome. */
+    @Column(name = "leased_until")
+    public Instant leasedUntil;
 }

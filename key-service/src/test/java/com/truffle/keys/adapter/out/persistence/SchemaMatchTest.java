@@ -1,0 +1,12 @@
+package com.truffle.keys.adapter.out.persistence;
+
+import com.truffle.platform.testing.MappingMatchesSchema;
+import com.truffle.platform.testing.TruffleServiceTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The entities and the Flyway schema agree, column by column and type by type. */
+@QuarkusTest
+@WithTestResource(TruffleServiceTestResource.class)
+class SchemaMatchTest extends MappingMatchesSchema {
+}

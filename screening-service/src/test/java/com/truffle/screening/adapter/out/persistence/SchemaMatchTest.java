@@ -1,0 +1,14 @@
+package com.truffle.screening.adapter.out.persistence;
+
+import com.truffle.screening.support.GreenMailResource;
+import com.truffle.platform.testing.MappingMatchesSchema;
+import com.truffle.platform.testing.TruffleServiceTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The entities and the Flyway schema agree, column by column and type by type. */
+@QuarkusTest
+@WithTestResource(TruffleServiceTestResource.class)
+@WithTestResource(GreenMailResource.class)
+class SchemaMatchTest extends MappingMatchesSchema {
+}
