@@ -52,6 +52,11 @@ class ApiKeyVerifierTest {
         }
 
         @Override
+        public boolean isRetired(SecretHash hash) {
+            return replica.isRetired(hash);
+        }
+
+        @Override
         public KeyReplica.Outcome admitConfirmed(KeyRecord record) {
             return replica.offer(record);
         }
@@ -204,6 +209,24 @@ class ApiKeyVerifierTest {
         authority.answer(0, new KeyAuthorityPort.Found(record("k1", old, 1, KeyStatus.ACTIVE)));
         assertThat(await(inFlight)).isEqualTo(Rejected.UNKNOWN);
         assertThat(v.checkLocally(regenerated)).isInstanceOf(Valid.class);
+    }
+
+    @Test
+    void aSecretSeenRegeneratedOrRevokedIsRefusedWithoutAskingKeyService() {
+        ApiKeyVerifier v = verifier(100, 100);
+        String old = secret();
+        String regenerated = secret();
+        String revoked = secret();
+        replica.offer(record("k1", old, 1, KeyStatus.ACTIVE));
+        replica.offer(record("k1", regenerated, 2, KeyStatus.ACTIVE));
+        replica.offer(record("k2", revoked, 1, KeyStatus.ACTIVE));
+        replica.revoke("k2");
+        replicaTrusted.set(false); // even a replica that may be behind knows a retired secret is dead for good
+        assertThat(v.checkLocally(old)).isEqualTo(Rejected.UNKNOWN);
+        assertThat(v.checkLocally(revoked)).isEqualTo(Rejected.UNKNOWN);
+        assertThat(authority.calls).hasValue(0);
+        assertThat(v.checkLocally(regenerated)).as("the current secret of an untrusted replica is still confirmed")
+                .isInstanceOf(Miss.class);
     }
 
     @Test

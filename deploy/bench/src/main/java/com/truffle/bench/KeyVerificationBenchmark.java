@@ -57,6 +57,11 @@ public class KeyVerificationBenchmark {
         }
 
         @Override
+        public boolean isRetired(SecretHash hash) {
+            return replica.isRetired(hash);
+        }
+
+        @Override
         public KeyReplica.Outcome admitConfirmed(KeyRecord record) {
             return replica.offer(record);
         }

@@ -118,6 +118,9 @@ public class ApiKeyVerifier {
             Rejected remembered = remembered(hash);
             return remembered != null ? remembered : new Miss(hash);
         }
+        if (replica.isRetired(hash)) {
+            return Rejected.UNKNOWN; // regenerated or revoked: refused for good, key-service need not be asked
+        }
         Rejected remembered = remembered(hash);
         return remembered != null ? remembered : new Miss(hash);
     }

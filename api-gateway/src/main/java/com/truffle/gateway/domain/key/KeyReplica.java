@@ -1,7 +1,9 @@
 package com.truffle.gateway.domain.key;
 
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -13,6 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * that key. So a slow miss lookup that answers "valid" after the gateway saw the key's revocation or regeneration
  * cannot re-admit the old secret: a revoked or replaced key stays dead. Writes are serialised (they are rare: one
  * per key change); reads are lock-free.
+ *
+ * <p>The secrets it saw replaced or revoked are remembered too (the newest {@link #MAX_RETIRED}), so the gateway
+ * refuses an old secret at once, without asking key-service: a retired hash can never become valid again (a
+ * regenerated key gets a new random secret; revocation is final).
  */
 public final class KeyReplica {
 
@@ -29,12 +35,22 @@ public final class KeyReplica {
     private record Known(long version, SecretHash hash, boolean revoked) {
     }
 
+    /** How many retired secrets are remembered; beyond it the oldest are forgotten (key-service still refuses them). */
+    public static final int MAX_RETIRED = 100_000;
+
     private final ConcurrentHashMap<SecretHash, KeyRecord> byHash = new ConcurrentHashMap<>();
     private final Map<String, Known> byKeyId = new HashMap<>(); // guarded by this
+    private final Set<SecretHash> retired = ConcurrentHashMap.newKeySet();
+    private final ArrayDeque<SecretHash> retiredInOrder = new ArrayDeque<>(); // guarded by this
 
     /** The current record for a secret's hash, or null. */
     public KeyRecord find(SecretHash hash) {
         return byHash.get(hash);
+    }
+
+    /** Whether this secret's hash belonged to a key that was since regenerated or revoked: refused for good. */
+    public boolean isRetired(SecretHash hash) {
+        return retired.contains(hash);
     }
 
     /** A record from the key-state stream or from key-service; a REVOKED one is the key's tombstone. */
@@ -53,6 +69,7 @@ public final class KeyReplica {
             }
             if (!known.hash().equals(record.secretHash())) {
                 byHash.remove(known.hash()); // regenerated: the old secret stops here
+                retire(known.hash());
             }
         }
         byKeyId.put(record.keyId(), new Known(record.version(), record.secretHash(), false));
@@ -65,8 +82,18 @@ public final class KeyReplica {
         Known known = byKeyId.get(keyId);
         if (known != null && known.hash() != null) {
             byHash.remove(known.hash());
+            retire(known.hash());
         }
         byKeyId.put(keyId, new Known(Long.MAX_VALUE, null, true));
+    }
+
+    private void retire(SecretHash hash) {
+        if (retired.add(hash)) {
+            retiredInOrder.addLast(hash);
+            if (retiredInOrder.size() > MAX_RETIRED) {
+                retired.remove(retiredInOrder.removeFirst());
+            }
+        }
     }
 
     public synchronized boolean isRevoked(String keyId) {

@@ -119,6 +119,11 @@ public class KafkaKeyStateReplica implements KeyStatePort {
     }
 
     @Override
+    public boolean isRetired(SecretHash hash) {
+        return replica.isRetired(hash);
+    }
+
+    @Override
     public KeyReplica.Outcome admitConfirmed(KeyRecord record) {
         return replica.offer(record);
     }

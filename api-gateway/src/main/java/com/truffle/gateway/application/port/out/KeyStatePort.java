@@ -10,6 +10,9 @@ public interface KeyStatePort {
     /** The current record of a secret's hash, or null. Called on every key-authenticated request: must not block. */
     KeyRecord findByHash(SecretHash hash);
 
+    /** Whether the hash is of a secret the replica saw regenerated or revoked (never valid again). Must not block. */
+    boolean isRetired(SecretHash hash);
+
     /** A record key-service confirmed on a miss; the replica's version rule decides whether it is taken. */
     KeyReplica.Outcome admitConfirmed(KeyRecord record);
 
