@@ -263,6 +263,12 @@ class AshbyPartnerApiTest {
                 .statusCode(422).body("message", notNullValue());
         given().auth().oauth2(InternalTokens.partnerAshby(company)).contentType(ContentType.JSON).body("{}")
                 .get("/partners/ashby/assessment.list").then().statusCode(not(equalTo(200)));
+        // content negotiation fails before a route is chosen: still Ashby's envelope, never problem+json
+        given().auth().oauth2(InternalTokens.partnerAshby(company)).contentType(ContentType.JSON).accept("image/png").body("{}")
+                .post("/partners/ashby/assessment.start").then().statusCode(406).contentType(ContentType.JSON)
+                .body("success", equalTo(false)).body("errorInfo.code", equalTo("not_acceptable")).body("type", nullValue());
+        given().auth().oauth2(InternalTokens.partnerAshby(company)).contentType(ContentType.JSON).accept("application/xml")
+                .body("{}").post("/partners/ashby/assessment.list").then().statusCode(406).body("success", equalTo(false));
         assertThat(TestDatabase.count("select count(*) from assessment where company_id = ?", company)).isZero();
     }
 }

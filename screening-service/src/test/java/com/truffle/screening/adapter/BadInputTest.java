@@ -134,6 +134,25 @@ class BadInputTest {
         given().auth().oauth2(api.read).get("/v1/screenings/{id}", invited.screening()).then().body("status", equalTo("INVITED"));
     }
 
+    @io.quarkus.test.common.http.TestHTTPResource("/screener/")
+    java.net.URI screenerUrl;
+
+    /** Found by the fault suite's fuzzing (issue 13, F2 and F5): both were 500s. */
+    @Test
+    void anUnreadableContentTypeOrATokenThatCannotBeOursIsRefusedNotA500() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (String contentType : List.of("", "\u00e9t\u00e9/json", "json")) {
+            java.net.http.HttpResponse<String> r = http.send(java.net.http.HttpRequest.newBuilder(screenerUrl.resolve("x".repeat(43)))
+                    .header("Content-Type", contentType).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as("GET /screener/… with Content-Type '%s': %s", contentType, r.body()).isEqualTo(415);
+            assertThat(r.headers().firstValue("content-type")).hasValue("application/problem+json");
+        }
+        // a token holding a '?' (it decodes from %3F) never reaches a Location header: there is no such screening (the
+        // form's route answers a page)
+        given().contentType(ContentType.URLENC).formParam("step", "back").post("/screener/{t}", "ab?cd").then().statusCode(404)
+                .contentType(ContentType.HTML);
+    }
+
     static void malformed(Api api, Method method, String path) {
         api.as(api.admin).body("{\"title\": ").request(method, path).then().statusCode(400)
                 .contentType("application/problem+json").body("type", equalTo("https://docs.truffle.dev/problems/malformed-json"));

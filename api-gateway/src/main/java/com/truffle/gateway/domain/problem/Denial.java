@@ -109,6 +109,13 @@ public record Denial(int status, String slug, String title, String detail, Strin
                         : "The request body is larger than the " + (maxBytes / 1024) + " KiB this route accepts.", null, null, 0, null);
     }
 
+    /** A request target (path and query) longer than the platform reads. */
+    public static Denial uriTooLong(int maxChars) {
+        return new Denial(414, "uri-too-long", "Request URI too long",
+                "The path and query are longer than the " + maxChars + " characters this platform accepts; send large input "
+                        + "in a request body.", null, null, 0, null);
+    }
+
     public static Denial forbidden(Route route, String required, String granted) {
         return new Denial(403, "insufficient-permission", "Insufficient permission",
                 route.name() + " requires " + required + "; the credential grants " + granted + ".",

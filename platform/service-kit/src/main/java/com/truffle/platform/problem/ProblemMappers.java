@@ -99,19 +99,23 @@ public class ProblemMappers {
             return respond(Problem.of(400, "invalid-parameter", "Invalid parameter",
                     "A query or path parameter has the wrong type (e.g. 'limit' must be a whole number)."), request);
         }
-        Problem p = switch (status) {
+        return respond(forStatus(status, request.method().name()), request);
+    }
+
+    /** The problem for a refusal JAX-RS decided by status alone (routing, negotiation, an unreadable body). */
+    public static Problem forStatus(int status, String method) {
+        return switch (status) {
             case 400 -> Problem.of(400, "malformed-request", "Malformed request", "The request could not be read.");
             case 401 -> Problem.of(401, "unauthenticated", "Unauthenticated", "Valid credentials are required.");
             case 403 -> Problem.of(403, "forbidden", "Forbidden", "These credentials may not use this route.");
             case 404 -> Problem.of(404, "not-found", "Not found", "No such resource.");
-            case 405 -> Problem.of(405, "method-not-allowed", "Method not allowed", "This route does not accept " + request.method() + ".");
+            case 405 -> Problem.of(405, "method-not-allowed", "Method not allowed", "This route does not accept " + method + ".");
             case 406 -> Problem.of(406, "not-acceptable", "Not acceptable", "This route answers application/json.");
             case 415 -> Problem.of(415, "unsupported-media-type", "Unsupported media type", "Send the body as application/json.");
             default -> status >= 500
                     ? Problem.of(status, "internal", "Internal error", "Something went wrong on our side.")
                     : Problem.of(status, "http-" + status, "Request refused", "The request was refused.");
         };
-        return respond(p, request);
     }
 
     @ServerExceptionMapper(priority = 10_000)

@@ -63,6 +63,8 @@ public class GatewayRouter {
     /** Body readers by limit (a handful of distinct limits: see {@link Route#maxBodyBytes}). */
     private final Map<Long, BodyHandler> bodyReaders = new java.util.concurrent.ConcurrentHashMap<>();
     private static final String BODY_LIMIT = "truffle.body-limit";
+    /** The longest path and query forwarded (the services' request line is at most 4,096 bytes). */
+    static final int MAX_URI_CHARS = 4_000;
     /** Up to this, a body of unknown length (chunked) is read at the edge, so its limit holds; above, it streams. */
     private static final long READ_UP_TO = 64 * 1024;
     private final Map<Outcome, Counter> outcomes = new EnumMap<>(Outcome.class);
@@ -88,9 +90,23 @@ public class GatewayRouter {
         // after the filters (request id), before Quarkus' not-found handler
         router.routeWithRegex("/(login|logout|auth/.*)").handler(this::limitSignIn);
         signIn.install(router);
+        router.route().handler(this::limitUri);
         router.route().handler(this::limitBody);
         router.route().handler(this::handle);
         router.route().failureHandler(this::failed);
+    }
+
+    /**
+     * The request target the services behind can read ({@link #MAX_URI_CHARS}, under their HTTP codec's 4,096-byte
+     * request line): longer is a 414 problem here. The gateway's own codec reads lines up to 64 KiB
+     * ({@code quarkus.http.limits.max-initial-line-length}), so only a longer one still gets Vert.x's bare 414.
+     */
+    void limitUri(RoutingContext rc) {
+        if (rc.request().uri().length() > MAX_URI_CHARS) {
+            deny(rc, Denial.uriTooLong(MAX_URI_CHARS), Outcome.ERROR);
+        } else {
+            rc.next();
+        }
     }
 
     /** The sign-in steps are public: limited per client address like the screener. */

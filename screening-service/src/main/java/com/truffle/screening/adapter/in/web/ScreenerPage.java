@@ -96,7 +96,8 @@ public class ScreenerPage {
         if ("submit".equals(step)) {
             return submit(token, form);
         }
-        return Uni.createFrom().item(Html.seeOther("/screener/" + token));
+        // back to the page; a link that cannot be ours is "no such screening" before it goes into a Location header
+        return screener.view(token).map(view -> Html.seeOther("/screener/" + token));
     }
 
     private Uni<RestResponse<String>> submit(String token, MultivaluedMap<String, String> form) {
