@@ -39,6 +39,7 @@ import io.restassured.specification.RequestSpecification;
 public final class Faults {
 
     private static LocalStack stack;
+    private static DedicatedPostgres postgres;
     private static Path stackOutput;
     private static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
 
@@ -51,11 +52,26 @@ public final class Faults {
                 stackOutput = Path.of("target", "reliability-stack-output.log").toAbsolutePath();
                 OutputStream file = new FileOutputStream(stackOutput.toFile(), false);
                 PrintStream tee = new PrintStream(new TeeStream(System.out, file), true, StandardCharsets.UTF_8);
-                stack = LocalStack.forTests(root).readinessTimeout(Duration.ofSeconds(240)).output(tee).start();
+                LocalStack configured = LocalStack.forTests(root).readinessTimeout(Duration.ofSeconds(240)).output(tee);
+                // the suite's own PostgreSQL server (scenario 2 stops it); -Dreliability.postgres=shared keeps the machine's
+                if (!"shared".equals(System.getProperty("reliability.postgres"))) {
+                    postgres = DedicatedPostgres.create().orElse(null);
+                }
+                if (postgres != null) {
+                    configured.environment("PG_HOST", "127.0.0.1").environment("PG_PORT", String.valueOf(postgres.port()))
+                            .environment("PG_USER", "postgres").environment("PG_PASSWORD", "");
+                }
+                stack = configured.start();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "stack-stop"));
+            DedicatedPostgres server = postgres;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stack.close();
+                if (server != null) {
+                    server.close();
+                }
+            }, "stack-stop"));
             RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
             secret(stack.secrets().keyPepper());
             secret(stack.secrets().ashbyEncryptionKey());
@@ -63,6 +79,12 @@ public final class Faults {
             secret(stack.secrets().sessionSecret());
         }
         return stack;
+    }
+
+    /** The suite's own PostgreSQL server, when the machine has PostgreSQL's binaries (scenario 2 needs it). */
+    public static java.util.Optional<DedicatedPostgres> postgres() {
+        stack();
+        return java.util.Optional.ofNullable(postgres);
     }
 
     /** Where the stack's own progress output went (besides stdout). */

@@ -84,13 +84,17 @@ public class OutboxRelay {
     }
 
     /**
-     * Publishes what is committed now, waiting for a relay that is publishing already (the advisory lock), and
+     * Publishes what is committed now, waiting (at most {@code atMost}) for a relay that is publishing already (the
+     * advisory lock), and
      * completes when it is on Kafka — or after {@code atMost}, or on a failure, silently: the loop still publishes it,
      * the outbox stays the guarantee. For a write whose effect must be everywhere as soon as its caller hears "done"
      * (a revoked key): called after the commit, before the answer.
      */
     public Uni<Void> publishNow(Duration atMost) {
-        return pool.withTransaction(conn -> conn.query("select pg_advisory_xact_lock(" + LOCK_ID + ")").execute()
+        // the wait for the lock is bounded by atMost too: while the broker is down a relay holds the lock (and its
+        // connection) until Kafka's delivery timeout; callers queueing behind it must not take the pool with them
+        return pool.withTransaction(conn -> conn.query("set local lock_timeout = " + Math.max(1, atMost.toMillis())).execute()
+                        .chain(() -> conn.query("select pg_advisory_xact_lock(" + LOCK_ID + ")").execute())
                         .chain(rs -> publishBatch(conn)))
                 .replaceWithVoid()
                 .ifNoItem().after(atMost).recoverWithItem((Void) null)

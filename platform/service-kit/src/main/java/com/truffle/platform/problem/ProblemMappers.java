@@ -25,12 +25,14 @@ import io.vertx.core.http.HttpServerRequest;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.truffle.platform.persistence.DatabaseUnavailable;
 import com.truffle.platform.web.RequestIds;
 
 /**
  * Every error leaves a service as application/problem+json: domain answers (ProblemException),
  * validation (422 with field errors), malformed bodies (400), security (401/403), routing (404/405/415)
- * and anything unexpected (500, logged with the request id, never with a stack trace in the body).
+ * a database that is not answering (503 with Retry-After: nothing was written) and anything unexpected (500,
+ * logged with the request id, never with a stack trace in the body).
  */
 public class ProblemMappers {
 
@@ -120,10 +122,22 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        if (DatabaseUnavailable.is(e)) {
+            LOG.warnf("database unavailable answering %s %s (request %s): %s", request.method(), loggablePath(request.path()),
+                    RequestIds.of(request), e.toString());
+            return respond(unavailable(), request);
+        }
         LOG.errorf("unexpected error answering %s %s (request %s): %s", request.method(), loggablePath(request.path()),
                 RequestIds.of(request), e.toString());
         return respond(Problem.of(500, "internal", "Internal error",
                 "Something went wrong on our side; quote the request id to support."), request);
+    }
+
+    /** The database is down or restarting: nothing was written, the caller may simply retry in a moment. */
+    public static Problem unavailable() {
+        return Problem.of(503, "service-unavailable", "Temporarily unavailable",
+                        "This service cannot reach its database for a moment; nothing was changed. Retry in a few seconds.")
+                .with("retry_after_seconds", DatabaseUnavailable.RETRY_AFTER_SECONDS);
     }
 
     /** The screener's token is the candidate's only credential: it never reaches a log ({@code /screener/{token}/…}). */

@@ -25,6 +25,7 @@ import com.truffle.ashby.domain.AshbyRuleViolation;
 import com.truffle.ashby.domain.Candidate;
 import com.truffle.ashby.domain.CompanyId;
 import com.truffle.ashby.domain.PartnerCallRefused;
+import com.truffle.platform.persistence.DatabaseUnavailable;
 import com.truffle.platform.problem.ProblemException;
 import com.truffle.platform.security.Caller;
 import com.truffle.platform.security.Roles;
@@ -160,6 +161,12 @@ public class AshbyPartnerResource {
         if (e instanceof WebApplicationException w && w.getResponse().getStatus() < 500) {
             String message = "The request was refused (HTTP " + w.getResponse().getStatus() + ").";
             return start ? AshbyEnvelope.userMessage(message) : AshbyEnvelope.failure(200, "invalid_input", message, requestId);
+        }
+        if (DatabaseUnavailable.is(e)) {
+            LOG.warnf("Ashby partner call %s: database unavailable (request %s): %s", request.path(), requestId, e.toString());
+            return Response.fromResponse(AshbyEnvelope.failure(503, "service_unavailable",
+                            "Truffle is briefly unavailable; nothing was changed. Retry in a few seconds.", requestId))
+                    .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS).build();
         }
         LOG.errorf("Ashby partner call %s failed (request %s): %s", request.path(), requestId, e.toString());
         return AshbyEnvelope.failure(500, "internal_error", "Something went wrong on Truffle's side; quote the request id.", requestId);
