@@ -12,7 +12,7 @@ import java.util.Map;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import com.truffle.deploy.idp.DevIdentityProvider;
-import com.truffle.deploy.kafka.KafkaBrokerTestResource;
+import com.truffle.platform.testing.TestInfrastructure;
 import com.truffle.platform.apikeys.KeyStateSignature;
 import com.truffle.platform.apikeys.SecretHasher;
 import com.truffle.platform.testing.TestKeys;
@@ -44,7 +44,7 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
             ashbyConnector = new FakeService("ashby-connector-service").start();
         }
         Map<String, String> config = new HashMap<>();
-        config.put("kafka.bootstrap.servers", KafkaBrokerTestResource.bootstrapServers());
+        config.put("kafka.bootstrap.servers", TestInfrastructure.kafkaBootstrapServers());
         config.put("truffle.gateway.upstreams.key-service", keyService.http().url());
         config.put("truffle.gateway.upstreams.access-service", accessService.url());
         config.put("truffle.gateway.upstreams.screening-service", screeningService.url());

@@ -12,7 +12,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import com.truffle.deploy.kafka.KafkaBrokerTestResource;
+import com.truffle.platform.testing.TestInfrastructure;
 
 /** Writes key state to the real broker as key-service would: record per key id, a tombstone when revoked. */
 public final class KeyStateTopic {
@@ -23,7 +23,7 @@ public final class KeyStateTopic {
     private static synchronized KafkaProducer<String, String> producer() {
         if (producer == null) {
             producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerTestResource.bootstrapServers(),
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
                     ProducerConfig.ACKS_CONFIG, "all",
                     ProducerConfig.LINGER_MS_CONFIG, "0"), new StringSerializer(), new StringSerializer());
         }

@@ -25,7 +25,7 @@ import org.awaitility.Awaitility;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.truffle.deploy.kafka.KafkaBrokerTestResource;
+import com.truffle.platform.testing.TestInfrastructure;
 import com.truffle.platform.testing.EventContracts;
 import com.truffle.platform.testing.InternalTokens;
 import io.restassured.http.ContentType;
@@ -50,7 +50,7 @@ public final class Fixtures {
     private static synchronized KafkaProducer<String, String> producer() {
         if (producer == null) {
             Properties p = new Properties();
-            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerTestResource.bootstrapServers());
+            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers());
             p.put(ProducerConfig.ACKS_CONFIG, "all");
             producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
         }

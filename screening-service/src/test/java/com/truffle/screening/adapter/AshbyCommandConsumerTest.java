@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
-import com.truffle.deploy.kafka.KafkaBrokerTestResource;
+import com.truffle.platform.testing.TestInfrastructure;
 import com.truffle.platform.testing.EventContracts;
 import com.truffle.platform.testing.KafkaProbe;
 import com.truffle.platform.testing.TestDatabase;
@@ -48,7 +48,7 @@ class AshbyCommandConsumerTest {
 
     @BeforeEach
     void producer() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerTestResource.bootstrapServers(),
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
     }
 

@@ -12,7 +12,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import com.truffle.deploy.kafka.KafkaBrokerTestResource;
 
 /** Puts an event on the real broker exactly as a producing service's outbox relay would (CloudEvents binary mode). */
 public final class CloudEventPublisher {
@@ -28,7 +27,7 @@ public final class CloudEventPublisher {
     /** Publishes with a given ce_id (a redelivery of the same event). */
     public static String publish(String topic, String key, String type, String json, String ceId) {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerTestResource.bootstrapServers(),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, json);
             header(record, "ce_specversion", "1.0");

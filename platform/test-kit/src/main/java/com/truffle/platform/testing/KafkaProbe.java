@@ -15,7 +15,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-import com.truffle.deploy.kafka.KafkaBrokerTestResource;
 
 /** Reads what really reached the broker: a test's view of a topic, from its beginning, without a consumer group. */
 public final class KafkaProbe implements AutoCloseable {
@@ -36,7 +35,7 @@ public final class KafkaProbe implements AutoCloseable {
     }
 
     public static KafkaProbe topic(String topic) {
-        return new KafkaProbe(KafkaBrokerTestResource.bootstrapServers(), topic);
+        return new KafkaProbe(TestInfrastructure.kafkaBootstrapServers(), topic);
     }
 
     public static KafkaProbe topic(String bootstrap, String topic) {

@@ -29,7 +29,7 @@ public final class TestDatabase {
     }
 
     public static List<Map<String, Object>> query(String sql, Object... params) {
-        try (Connection c = DatabaseBootstrap.fromEnvironment().connect(name());
+        try (Connection c = TestInfrastructure.postgres().connect(name());
                 PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);

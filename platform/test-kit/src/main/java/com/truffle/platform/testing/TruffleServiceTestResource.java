@@ -6,7 +6,6 @@ import java.util.Map;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import com.truffle.deploy.db.DatabaseBootstrap;
-import com.truffle.deploy.kafka.KafkaBrokerTestResource;
 
 /**
  * What a service's {@code @QuarkusTest}s run against: the real in-process Kafka broker (one per test JVM),
@@ -20,12 +19,12 @@ public class TruffleServiceTestResource implements QuarkusTestResourceLifecycleM
     @Override
     public Map<String, String> start() {
         String service = TestDatabase.serviceDatabase();
-        DatabaseBootstrap pg = DatabaseBootstrap.fromEnvironment();
+        DatabaseBootstrap pg = TestInfrastructure.postgres();
         String testDb = TestDatabase.name();
         pg.ensure(service, service, testDb);
 
         Map<String, String> config = new HashMap<>();
-        config.put("kafka.bootstrap.servers", KafkaBrokerTestResource.bootstrapServers());
+        config.put("kafka.bootstrap.servers", TestInfrastructure.kafkaBootstrapServers());
         config.put("quarkus.kafka.devservices.enabled", "false");
         config.put("quarkus.datasource.reactive.url", "postgresql://" + pg.host() + ":" + pg.port() + "/" + testDb);
         config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + pg.host() + ":" + pg.port() + "/" + testDb);

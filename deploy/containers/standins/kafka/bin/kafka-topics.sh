@@ -1,0 +1,3 @@
+#!/usr/bin/env bash
+# Topics tool
+exec "$(dirname "$0")/kafka-run-class.sh" org.apache.kafka.tools.TopicCommand "$@"
