@@ -16,7 +16,9 @@ die() { printf '[images] error: %s\n' "$*" >&2; exit 1; }
 docker info >/dev/null 2>&1 || die "no Docker engine answers (start one: deploy/containers/engine.sh up)"
 
 # the project's own version (outside <parent>), e.g. 1.0.0-SNAPSHOT -> 1.0.0
-version=$(sed '/<parent>/,/<\/parent>/d' "$ROOT/pom.xml" | grep -m1 -o '<version>[^<]*</version>' | sed 's/<[^>]*>//g')
+# (one awk, no pipe: under pipefail an early-exiting `grep -m1` kills its writer with SIGPIPE, exit 141)
+version=$(awk '/<parent>/,/<\/parent>/ { next } match($0, /<version>[^<]*<\/version>/) {
+  print substr($0, RSTART + 9, RLENGTH - 19); exit }' "$ROOT/pom.xml")
 version=${version%-SNAPSHOT}
 [ -n "$version" ] || die "no <version> found in $ROOT/pom.xml"
 

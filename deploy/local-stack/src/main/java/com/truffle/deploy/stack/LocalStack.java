@@ -152,6 +152,8 @@ public final class LocalStack implements AutoCloseable {
     private String idpIssuer;
     private List<String> serviceJvmOptions = DEFAULT_SERVICE_JVM_OPTIONS;
     private Set<String> selectedModules = new LinkedHashSet<>(MODULES);
+    /** The module a developer runs in quarkus:dev (run.sh --dev): not started here, but given its database. */
+    private String developedModule;
     private PrintStream out = System.out;
 
     // ------------------------------------------------------------------ running state
@@ -294,6 +296,26 @@ public final class LocalStack implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Everything but {@code module}, which a developer runs in {@code quarkus:dev} against this stack
+     * ({@code run.sh --dev <module>}): its database and port are made as for the others, and once the rest is ready
+     * its environment is written to {@link #developmentEnvironmentFile(String)}.
+     */
+    public LocalStack developing(String module) {
+        requireNew();
+        service(module);
+        Set<String> others = new LinkedHashSet<>(MODULES);
+        others.remove(module);
+        this.selectedModules = others;
+        this.developedModule = module;
+        return this;
+    }
+
+    /** Where {@link #developing(String)} writes the module's environment ({@code export NAME='value'} lines). */
+    public Path developmentEnvironmentFile(String module) {
+        return workDir.resolve("dev").resolve(module + ".env");
+    }
+
     /** Where progress is printed (default System.out). */
     public LocalStack output(PrintStream stream) {
         requireNew();
@@ -334,6 +356,9 @@ public final class LocalStack implements AutoCloseable {
             startSmtpCatcher();
             abortIfClosed();
             startServices(List.copyOf(selectedModules));
+            if (developedModule != null) {
+                writeDevelopmentEnvironment(developedModule);
+            }
             startupTime = Duration.ofNanos(System.nanoTime() - t0);
             synchronized (lifecycle) {
                 abortIfClosed();
@@ -814,10 +839,37 @@ public final class LocalStack implements AutoCloseable {
 
     private void createDatabases() {
         for (Service s : SERVICES) {
-            if (s.hasDatabase() && selectedModules.contains(s.module())) {
+            if (s.hasDatabase() && (selectedModules.contains(s.module()) || s.module().equals(developedModule))) {
                 database.ensure(s.role(), s.role(), databaseName(s.module()));
             }
         }
+    }
+
+    /**
+     * The contract's environment of a module run in quarkus:dev: the same variables as its jar would get, but the dev
+     * profile instead of prod, and the addresses as the %dev settings read them (Dev Services off: the stack's
+     * PostgreSQL and broker instead).
+     */
+    private void writeDevelopmentEnvironment(String module) throws IOException {
+        Service s = service(module);
+        Map<String, String> env = serviceEnvironment(s);
+        env.remove("QUARKUS_PROFILE");
+        env.put("TRUFFLE_DEV_SERVICES", "false");
+        env.put("TRUFFLE_DEV_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
+        if (s.hasDatabase()) {
+            String address = database.host() + ":" + database.port() + "/" + databaseName(module);
+            env.put("TRUFFLE_DEV_PG_REACTIVE_URL", "postgresql://" + address);
+            env.put("TRUFFLE_DEV_PG_JDBC_URL", "jdbc:postgresql://" + address);
+        }
+        StringBuilder b = new StringBuilder("# " + module + " in quarkus:dev against the local stack (run.sh --dev)\n");
+        env.forEach((k, v) -> b.append("export ").append(k).append("='").append(v.replace("'", "'\\''")).append("'\n"));
+        Path file = developmentEnvironmentFile(module);
+        Files.createDirectories(file.getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, b.toString());
+        StackSecrets.restrict(tmp, "rw-------");
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        out.println("Environment of " + module + " for quarkus:dev: " + displayPath(file));
     }
 
     private void startKafka() {

@@ -6,8 +6,9 @@ import java.util.Locale;
 
 /**
  * The README's "start everything": {@code deploy/local-stack/run.sh}, or
- * {@code java -cp "deploy/local-stack/target/classes:deploy/local-stack/target/lib/*" com.truffle.deploy.stack.LocalStackMain [repoRoot]}
- * from the repository root. Starts {@link LocalStack#forDevelopment(Path)}, prints where everything is and
+ * {@code java -cp "deploy/local-stack/target/classes:deploy/local-stack/target/lib/*" com.truffle.deploy.stack.LocalStackMain [repoRoot] [--dev <module>]}
+ * from the repository root. With {@code --dev <module>} that module is left out (a developer runs it in
+ * {@code quarkus:dev}, see {@code run.sh --dev}) and its environment is written for it. Starts {@link LocalStack#forDevelopment(Path)}, prints where everything is and
  * how to get a token, and runs until Ctrl-C, which stops everything it started.
  */
 public final class LocalStackMain {
@@ -16,13 +17,25 @@ public final class LocalStackMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Path repoRoot = Path.of(args.length > 0 ? args[0] : "").toAbsolutePath().normalize();
+        String root = "";
+        String developed = null;
+        for (int i = 0; i < args.length; i++) {
+            if ("--dev".equals(args[i]) && i + 1 < args.length) {
+                developed = args[++i];
+            } else {
+                root = args[i];
+            }
+        }
+        Path repoRoot = Path.of(root).toAbsolutePath().normalize();
         PrintStream out = System.out;
         out.println("Starting the Truffle local stack from " + repoRoot + " ...");
         LocalStack stack = LocalStack.forDevelopment(repoRoot);
         try {
+            if (developed != null) {
+                stack.developing(developed);
+            }
             stack.start();
-        } catch (LocalStackException | IllegalStateException | java.io.UncheckedIOException e) {
+        } catch (LocalStackException | IllegalStateException | IllegalArgumentException | java.io.UncheckedIOException e) {
             System.err.println();
             System.err.println("The local stack did not start: " + e.getMessage());
             System.exit(1);

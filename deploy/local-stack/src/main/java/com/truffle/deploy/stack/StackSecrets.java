@@ -190,7 +190,7 @@ public final class StackSecrets {
         restrict(file, "rw-------");
     }
 
-    private static void restrict(Path path, String permissions) throws IOException {
+    static void restrict(Path path, String permissions) throws IOException {
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
         }
