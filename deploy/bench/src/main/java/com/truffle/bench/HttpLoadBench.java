@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.truffle.deploy.net.Ports;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -69,7 +69,7 @@ public final class HttpLoadBench {
             stack.awaitWorking(secret);
             String internal = "Bearer " + stack.internalToken(company);
 
-            int nginxPort = freePort();
+            int nginxPort = Ports.free();
             Process nginx = startNginx(work, nginxPort, stack.stack.servicePort(com.truffle.deploy.stack.LocalStack.SCREENING_SERVICE));
             try {
                 ProcessHandle gatewayProcess = ProcessHandle.of(stack.stack.pid(com.truffle.deploy.stack.LocalStack.API_GATEWAY))
@@ -339,12 +339,6 @@ public final class HttpLoadBench {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(t.url()))
                 .header("Authorization", t.authorization()).GET().build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     private HttpLoadBench() {

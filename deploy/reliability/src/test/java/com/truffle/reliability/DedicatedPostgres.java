@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import com.truffle.deploy.stack.Ports;
+import com.truffle.deploy.net.Ports;
 
 /**
  * A PostgreSQL server of the suite's own (initdb + pg_ctl from the machine's PostgreSQL binaries) on a free port, so

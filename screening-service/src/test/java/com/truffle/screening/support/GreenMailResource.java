@@ -1,13 +1,11 @@
 package com.truffle.screening.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.Map;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import com.truffle.deploy.net.Ports;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /** A real SMTP server (GreenMail) on a free port for the service's mailer; tests get it injected as a field. */
@@ -17,7 +15,7 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        int port = freePort();
+        int port = Ports.free();
         greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
         greenMail.start();
@@ -34,14 +32,6 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
     public void stop() {
         if (greenMail != null) {
             greenMail.stop();
-        }
-    }
-
-    static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import com.truffle.deploy.kafka.EmbeddedKafkaBroker;
+import com.truffle.deploy.net.Ports;
 import com.truffle.gateway.support.GatewayTestResource;
 import com.truffle.gateway.support.Replica;
 import com.truffle.gateway.support.TestApiKey;
@@ -60,8 +61,8 @@ class IsolatedReplicaTest {
     static String bootstrapServers() {
         synchronized (System.class) {
             if (System.getProperty("truffle.test.isolated-kafka-port") == null) {
-                System.setProperty("truffle.test.isolated-kafka-port", String.valueOf(EmbeddedKafkaBroker.freePort()));
-                System.setProperty("truffle.test.isolated-kafka-controller-port", String.valueOf(EmbeddedKafkaBroker.freePort()));
+                System.setProperty("truffle.test.isolated-kafka-port", String.valueOf(Ports.free()));
+                System.setProperty("truffle.test.isolated-kafka-controller-port", String.valueOf(Ports.free()));
             }
         }
         return "127.0.0.1:" + System.getProperty("truffle.test.isolated-kafka-port");

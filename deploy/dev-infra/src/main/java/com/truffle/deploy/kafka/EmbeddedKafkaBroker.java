@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -18,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import com.truffle.deploy.net.Ports;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
@@ -121,7 +121,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     /** Free ports and a temporary log dir that is removed on {@link #close()}. */
     public static EmbeddedKafkaBroker onFreePorts() {
         try {
-            return new EmbeddedKafkaBroker(freePort(), freePort(), Files.createTempDirectory("kafka-"), true, null);
+            return new EmbeddedKafkaBroker(Ports.free(), Ports.free(), Files.createTempDirectory("kafka-"), true, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -261,15 +261,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
         if (deleteOnClose) {
             deleteRecursively(logDir);
-        }
-    }
-
-    public static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            s.setReuseAddress(true);
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

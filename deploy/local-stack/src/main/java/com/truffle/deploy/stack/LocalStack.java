@@ -35,6 +35,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.truffle.deploy.db.DatabaseBootstrap;
 import com.truffle.deploy.kafka.EmbeddedKafkaBroker;
 import com.truffle.deploy.kafka.KafkaAccess;
+import com.truffle.deploy.net.Ports;
 import com.truffle.deploy.stack.ashby.AshbySandbox;
 import com.truffle.deploy.stack.http.SmallHttpServer;
 import com.truffle.deploy.idp.DevIdentityProvider;

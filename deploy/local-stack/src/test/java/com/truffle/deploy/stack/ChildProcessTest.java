@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.truffle.deploy.net.Ports;
 import com.truffle.deploy.stack.support.FakeServiceJars;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.truffle.deploy.net.Ports;
 import com.truffle.deploy.stack.support.FakeServiceJars;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

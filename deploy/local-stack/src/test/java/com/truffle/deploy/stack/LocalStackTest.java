@@ -32,6 +32,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.truffle.deploy.db.DatabaseBootstrap;
+import com.truffle.deploy.net.Ports;
 import com.truffle.deploy.stack.support.FakeServiceJars;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
