@@ -90,8 +90,12 @@ public interface AshbyConfig {
         @WithDefault("PT72H")
         Duration giveUpAfter();
 
-        /** How long a claimed update stays reserved to one process; longer than any call may take. */
-        @WithDefault("PT60S")
+        /**
+         * How long a claimed update stays reserved to one process: longer than any call may take (connect + request
+         * timeout, checked at start), and no longer than needed, since it is also how long the updates a killed
+         * process had claimed wait before another process sends them (fault suite, scenario 3).
+         */
+        @WithDefault("PT20S")
         Duration lease();
 
         @WithDefault("16")

@@ -49,7 +49,14 @@ public class ConnectorWiring {
     @Produces
     @Singleton
     DeliveryLimits deliveryLimits(AshbyConfig config) {
-        return new DeliveryLimits(config.delivery().maxInFlight(), config.delivery().maxInFlightPerCompany(), config.delivery().lease());
+        AshbyConfig.Delivery d = config.delivery();
+        // a lease that can end while its call is still running lets a second process send the same update
+        java.time.Duration longestCall = d.connectTimeout().plus(d.requestTimeout());
+        if (d.lease().compareTo(longestCall) <= 0) {
+            throw new IllegalStateException("truffle.ashby.delivery.lease (" + d.lease() + ") must be longer than"
+                    + " connect-timeout + request-timeout (" + longestCall + ")");
+        }
+        return new DeliveryLimits(d.maxInFlight(), d.maxInFlightPerCompany(), d.lease());
     }
 
     @Produces

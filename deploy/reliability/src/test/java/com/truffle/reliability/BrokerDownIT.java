@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -36,6 +37,13 @@ import com.truffle.deploy.stack.LocalStack;
  * started assessment is on truffle.ashby.v1 exactly once, became exactly one screening and one mail (applied once);
  * the gateway's replica caught up (new secrets admitted, regenerated-away ones refused) and its readiness is UP; no
  * service was restarted.
+ *
+ * <p>Scenario 9 is the same test against three Kafka brokers in containers ({@link KafkaCluster}: KRaft, replication
+ * factor 3, {@code min.insync.replicas} 2; the services' producers {@code acks=all}, idempotent), run by failsafe's
+ * {@code kafka-cluster} execution ({@code -Dreliability.kafka=cluster}): the broker leading {@code truffle.keys.v1}-0
+ * is SIGKILLed under the same load, started again after the outage, and then the leader of every partition of the
+ * two counted topics is moved to another replica while the load goes on. The same counts must hold, and every
+ * partition must be fully replicated again.
  */
 @Order(40)
 class BrokerDownIT {
@@ -132,23 +140,47 @@ class BrokerDownIT {
                 }
             }
         });
+        // scenario 1: the one in-process broker stops; scenario 9 (three brokers in containers): the leader of a
+        // partition the counts read is SIGKILLed, started again, then every leader of those topics is moved
+        Optional<KafkaCluster> cluster = Faults.cluster();
+        List<String> counted = List.of("truffle.keys.v1", "truffle.ashby.v1");
+        int killed = -1;
+        int leadersMoved = 0;
         Duration brokerStart;
         long restartedAt;
         try {
             Load.sleep(Duration.ofSeconds(5));
             phase.set("outage");
-            stack.stopBroker();
+            if (cluster.isPresent()) {
+                killed = cluster.get().leaderOf(counted.get(0), 0);
+                cluster.get().kill(killed);
+            } else {
+                stack.stopBroker();
+            }
             Load.sleep(OUTAGE);
             phase.set("restart");
             long t0 = System.nanoTime();
-            stack.startBroker();
+            if (cluster.isPresent()) {
+                cluster.get().restart(killed);
+            } else {
+                stack.startBroker();
+            }
             restartedAt = System.nanoTime();
             brokerStart = Duration.ofNanos(restartedAt - t0);
+            if (cluster.isPresent()) {
+                phase.set("leaders-moved");
+                leadersMoved = cluster.get().moveLeaders(counted);
+                Load.sleep(Duration.ofSeconds(5));
+            }
             phase.set("after");
             Load.sleep(Duration.ofSeconds(5));
         } finally {
             load.stop();
-            stack.startBroker();
+            if (cluster.isPresent()) {
+                cluster.get().ensureRunning();
+            } else {
+                stack.startBroker();
+            }
         }
         System.out.println("scenario 1 answers by phase:action -> status: " + tally + "; gateway readiness seen " + readiness);
 
@@ -252,16 +284,20 @@ class BrokerDownIT {
         long duringOutage = tally.count("outage:create", s -> s == 201) + tally.count("outage:regenerate", s -> s == 200)
                 + tally.count("outage:revoke", s -> s == 204)
                 + tally.count("outage:assessment.start", s -> s == 200);
-        Faults.figures("1 broker down " + OUTAGE.toSeconds() + " s", sent, committed, published, screenings + invited,
+        String scenario = cluster.isPresent()
+                ? "9 three-broker cluster: broker " + killed + " killed " + OUTAGE.toSeconds() + " s, " + leadersMoved + " leaders moved"
+                : "1 broker down " + OUTAGE.toSeconds() + " s";
+        long underReplicated = cluster.map(KafkaCluster::underReplicatedPartitions).orElse(0L);
+        Faults.figures(scenario, sent, committed, published, screenings + invited,
                 started.size() - mailsWrong, lost, duplicated, caughtUp, String.format(Locale.ROOT,
                         "keys created %d, regenerated %d, revoked %d, assessments started %d (%d of these writes during the outage);"
                                 + " keys.v1 events %d, ashby.v1 commands %d; screenings %d, connector INVITED %d, mails != 1: %d;"
                                 + " broker start %.1f s, outboxes drained %.1f s, applied %.1f s, gateway caught up %.1f s"
-                                + " after it; out of order %d; restarted %s; readiness %s; 5xx/none %d",
+                                + " after it; out of order %d; restarted %s; readiness %s; 5xx/none %d; under-replicated after %d",
                         created.size(), regeneratedOld.size(), revoked.size(), started.size(), duringOutage, keyEvents.size(), commands.size(),
                         screenings, invited, mailsWrong, brokerStart.toMillis() / 1e3, drained.toMillis() / 1e3,
                         applied.toMillis() / 1e3, caughtUp.toMillis() / 1e3, keyOutOfOrder, restarted, new java.util.TreeSet<>(readiness),
-                        tally.all(s -> s >= 500 || s < 0)));
+                        tally.all(s -> s >= 500 || s < 0), underReplicated));
 
         assertThat(duringOutage).as("writes committed while the broker was down").isGreaterThan(0);
         assertThat(tally.all(s -> s < 0)).as("requests that hung or got no answer").isZero();
@@ -276,6 +312,12 @@ class BrokerDownIT {
         assertThat(invited).as("assessments the connector saw invited").isEqualTo(started.size());
         assertThat(mailsWrong).as("candidates without exactly one mail").isZero();
         assertThat(restarted).as("services restarted").isEmpty();
+        if (cluster.isPresent()) {
+            int partitions = com.truffle.deploy.kafka.PlatformTopics.ALL.stream().filter(t -> counted.contains(t.name()))
+                    .mapToInt(com.truffle.deploy.kafka.PlatformTopics.Topic::partitions).sum();
+            assertThat(leadersMoved).as("partition leaders moved").isEqualTo(partitions);
+            assertThat(underReplicated).as("partitions not fully replicated after the broker came back").isZero();
+        }
     }
 
     static int jobs(String secret) {

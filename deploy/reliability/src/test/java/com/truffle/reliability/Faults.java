@@ -22,8 +22,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Assumptions;
+
 import com.truffle.deploy.stack.LocalStack;
 import com.truffle.deploy.stack.ashby.AshbySandbox;
+import com.truffle.platform.testing.TestInfrastructure;
 import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.http.ContentType;
@@ -40,6 +43,8 @@ public final class Faults {
 
     private static LocalStack stack;
     private static DedicatedPostgres postgres;
+    private static KafkaCluster cluster;
+    private static final boolean CLUSTER_MODE = "cluster".equals(System.getProperty("reliability.kafka"));
     private static Path stackOutput;
     private static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
 
@@ -61,15 +66,34 @@ public final class Faults {
                     configured.environment("PG_HOST", "127.0.0.1").environment("PG_PORT", String.valueOf(postgres.port()))
                             .environment("PG_USER", "postgres").environment("PG_PASSWORD", "");
                 }
-                stack = configured.start();
+                // scenario 9 (-Dreliability.kafka=cluster, failsafe's kafka-cluster execution): three brokers in containers
+                if (CLUSTER_MODE) {
+                    Assumptions.assumeTrue(TestInfrastructure.containers(),
+                            "scenario 9 runs its three Kafka brokers in containers: no Docker engine answers here");
+                    cluster = KafkaCluster.start();
+                    configured.environment("KAFKA_BOOTSTRAP_SERVERS", cluster.bootstrapServers());
+                }
+                try {
+                    stack = configured.start();
+                } catch (RuntimeException e) {
+                    if (cluster != null) {
+                        cluster.close();
+                        cluster = null;
+                    }
+                    throw e;
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             DedicatedPostgres server = postgres;
+            KafkaCluster brokers = cluster;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 stack.close();
                 if (server != null) {
                     server.close();
+                }
+                if (brokers != null) {
+                    brokers.close();
                 }
             }, "stack-stop"));
             RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
@@ -79,6 +103,12 @@ public final class Faults {
             secret(stack.secrets().sessionSecret());
         }
         return stack;
+    }
+
+    /** Scenario 9's three-broker cluster, when this JVM runs against one ({@code -Dreliability.kafka=cluster}). */
+    public static java.util.Optional<KafkaCluster> cluster() {
+        stack();
+        return java.util.Optional.ofNullable(cluster);
     }
 
     /** The suite's own PostgreSQL server, when the machine has PostgreSQL's binaries (scenario 2 needs it). */

@@ -34,7 +34,7 @@ import com.truffle.deploy.stack.LocalStack;
  * service's outbox; at the end it prints the curve and checks: no 5xx, every service's RSS within 10 % of its level
  * after warm-up, the outboxes drained.
  *
- * <pre>./mvnw -B verify -pl deploy/reliability -Dit.test=SoakIT -Dtruffle.soak.minutes=30</pre>
+ * <pre>./mvnw -B verify -pl deploy/reliability -Dit.test=SoakIT -Dtruffle.soak.minutes=30 -Dreliability.cluster.skip=true</pre>
  */
 @EnabledIfSystemProperty(named = "truffle.soak.minutes", matches = "\\d+")
 class SoakIT {
