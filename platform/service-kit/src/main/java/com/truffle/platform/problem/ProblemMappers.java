@@ -212,16 +212,18 @@ public class ProblemMappers {
                     || node.getKind() == jakarta.validation.ElementKind.PARAMETER)) {
                 continue;
             }
-            if (node.getName() == null) {
+            // a node inside a list carries the list's index: questions[1].prompt is "questions", then "prompt" at [1]
+            if (node.isInIterable() && node.getIndex() != null) {
+                sb.append('[').append(node.getIndex()).append(']');
+            }
+            // an element itself (List<@NotBlank String> tags: "tags", then "<list element>" at [1]) has no name of its own
+            if (node.getName() == null || node.getKind() == jakarta.validation.ElementKind.CONTAINER_ELEMENT) {
                 continue;
             }
             if (!sb.isEmpty()) {
                 sb.append('.');
             }
             sb.append(snake(node.getName()));
-            if (node.getIndex() != null) {
-                sb.append('[').append(node.getIndex()).append(']');
-            }
         }
         return sb.toString();
     }

@@ -10,6 +10,7 @@ import java.util.Locale;
 public final class When {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final ZoneId UTC = ZoneId.of("UTC");
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("MMM d, yyyy HH:mm z", Locale.ENGLISH);
 
     public static String day(Instant at) {
@@ -17,11 +18,13 @@ public final class When {
     }
 
     public static String minute(Instant at) {
-        return minute(at, ZoneOffset.UTC);
+        return minute(at, UTC);
     }
 
     public static String minute(Instant at, ZoneId zone) {
-        return at == null ? "" : MINUTE.withZone(zone == null ? ZoneOffset.UTC : zone).format(at);
+        // the offset ZoneOffset.UTC prints as "Z", which a reader does not take for a time zone; the region "UTC" prints "UTC"
+        ZoneId shown = zone == null || zone.equals(ZoneOffset.UTC) ? UTC : zone;
+        return at == null ? "" : MINUTE.withZone(shown).format(at);
     }
 
     private When() {
