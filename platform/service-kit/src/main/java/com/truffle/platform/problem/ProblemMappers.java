@@ -127,10 +127,26 @@ public class ProblemMappers {
                     RequestIds.of(request), e.toString());
             return respond(unavailable(), request);
         }
+        if (unreadableForm(e)) {
+            return respond(Problem.of(400, "malformed-request", "Malformed request", "The form body could not be read."), request);
+        }
         LOG.errorf("unexpected error answering %s %s (request %s): %s", request.method(), loggablePath(request.path()),
                 RequestIds.of(request), e.toString());
         return respond(Problem.of(500, "internal", "Internal error",
                 "Something went wrong on our side; quote the request id to support."), request);
+    }
+
+    /**
+     * A form body whose %-escapes do not decode ({@code a=%zz}): RESTEasy's form reader throws URLDecoder's
+     * IllegalArgumentException while reading it, before the resource runs. The caller's mistake, not ours (FuzzIT, F5).
+     */
+    static boolean unreadableForm(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IllegalArgumentException && t.getMessage() != null && t.getMessage().startsWith("URLDecoder:")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The database is down or restarting: nothing was written, the caller may simply retry in a moment. */

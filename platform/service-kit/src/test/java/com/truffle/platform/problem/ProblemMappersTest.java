@@ -156,6 +156,16 @@ class ProblemMappersTest {
     }
 
     @Test
+    void aFormBodyWhoseEscapesDoNotDecodeIsTheCallersMistake() {
+        IllegalArgumentException decoding = org.assertj.core.api.Assertions.catchThrowableOfType(IllegalArgumentException.class,
+                () -> java.net.URLDecoder.decode("answer=%\u1876\u2ec5", java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(ProblemMappers.unreadableForm(decoding)).isTrue();
+        assertThat(ProblemMappers.unreadableForm(new RuntimeException("reading the body", decoding))).isTrue();
+        assertThat(ProblemMappers.unreadableForm(new IllegalArgumentException("a bug of ours"))).isFalse();
+    }
+
+    @Test
     void theDatabaseBeingDownIsA503ToRetry() {
         Problem p = ProblemMappers.unavailable();
 
