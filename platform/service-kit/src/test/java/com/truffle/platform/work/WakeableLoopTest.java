@@ -48,11 +48,7 @@ class WakeableLoopTest {
     @BeforeEach
     void startLoop() {
         vertx = Vertx.vertx();
-        PgNotifications notifications = new PgNotifications();
-        notifications.vertx = vertx;
-        notifications.url = "postgresql://" + postgres.host() + ":" + postgres.port() + "/" + DATABASE;
-        notifications.username = Optional.of(ROLE);
-        notifications.password = Optional.of(ROLE);
+        PgNotifications notifications = notifications();
         // polling once an hour: every pass in these tests comes from LISTEN's connect, a NOTIFY or wake()
         loop = WakeableLoop.start("test", notifications, CHANNEL, Duration.ofHours(1), () -> Uni.createFrom().emitter(e -> {
             started.incrementAndGet();
@@ -123,12 +119,7 @@ class WakeableLoopTest {
         notifyChannel();
         // a second loop on the same channel is the marker: once it has seen the NOTIFY, the stopped one had its chance
         AtomicInteger other = new AtomicInteger();
-        PgNotifications notifications = new PgNotifications();
-        notifications.vertx = vertx;
-        notifications.url = "postgresql://" + postgres.host() + ":" + postgres.port() + "/" + DATABASE;
-        notifications.username = Optional.of(ROLE);
-        notifications.password = Optional.of(ROLE);
-        WakeableLoop marker = WakeableLoop.start("marker", notifications, CHANNEL, Duration.ofHours(1), () -> {
+        WakeableLoop marker = WakeableLoop.start("marker", notifications(), CHANNEL, Duration.ofHours(1), () -> {
             other.incrementAndGet();
             return Uni.createFrom().item(false);
         });
@@ -140,6 +131,16 @@ class WakeableLoopTest {
         } finally {
             marker.stop();
         }
+    }
+
+    /** LISTEN connections to the test database, as the role a service would use, on this test's Vert.x. */
+    private PgNotifications notifications() {
+        PgNotifications notifications = new PgNotifications();
+        notifications.vertx = vertx;
+        notifications.url = "postgresql://" + postgres.host() + ":" + postgres.port() + "/" + DATABASE;
+        notifications.username = Optional.of(ROLE);
+        notifications.password = Optional.of(ROLE);
+        return notifications;
     }
 
     private void finish(int pass, boolean more) {
