@@ -75,6 +75,7 @@ class PostgresRestartIT {
         Map<String, AtomicLong> slowest = new ConcurrentHashMap<>();
         Map<String, Long> firstSuccessAfter = new ConcurrentHashMap<>();
         AtomicLong restartedAt = new AtomicLong();
+        AtomicLong crashedAtMillis = new AtomicLong();
         Set<String> readiness = ConcurrentHashMap.newKeySet();
 
         Load load = Load.start("pg-load", 5, (thread, i) -> {
@@ -142,6 +143,7 @@ class PostgresRestartIT {
         try {
             Load.sleep(Duration.ofSeconds(5));
             phase.set("outage");
+            crashedAtMillis.set(System.currentTimeMillis());
             postgres.crash();
             Load.sleep(OUTAGE);
             phase.set("restart");
@@ -220,6 +222,23 @@ class PostgresRestartIT {
         List<ConsumerRecord<String, String>> accessEvents = Topics.readAll(KafkaAccess.KEY_SERVICE, "truffle.access.v1").stream()
                 .filter(r -> companies.contains(r.key())).toList();
         Set<String> eventIds = accessEvents.stream().map(r -> Topics.header(r, "ce_id")).collect(Collectors.toSet());
+        // An event on Kafka twice is the outbox's at-least-once at work, and only one way is allowed: the relay had
+        // sent it when the crash killed its transaction, so the delete of its row rolled back and the row went again
+        // after the restart (no atomic commit spans PostgreSQL and Kafka). Such a repeat's first copy left before the
+        // crash (its record time at most the crash, plus a second for clocks) and its second after it; key-service's
+        // inbox applies it once (checked below by ce_id).
+        Map<String, List<Long>> copies = accessEvents.stream().collect(Collectors.groupingBy(r -> Topics.header(r, "ce_id"),
+                LinkedHashMap::new, Collectors.mapping(ConsumerRecord::timestamp, Collectors.toList())));
+        Map<String, List<Long>> resent = new LinkedHashMap<>();
+        copies.forEach((id, times) -> {
+            if (times.size() > 1) {
+                resent.put(id, times);
+            }
+        });
+        long crashed = crashedAtMillis.get();
+        List<String> resentOtherwise = resent.entrySet().stream().filter(e -> e.getValue().size() != 2
+                        || Collections.min(e.getValue()) > crashed + 1_000 || Collections.max(e.getValue()) < crashed)
+                .map(e -> e.getKey() + " at " + e.getValue() + " (crash at " + crashed + ")").toList();
         long appliedOnce = eventIds.stream().filter(id -> DatabaseSnapshot.count(LocalStack.KEY_SERVICE,
                 "select count(*) from processed_event where consumer = 'key-service.access-events' and event_id = ?", id) == 1).count();
         long expectedEvents = all.stream().filter(w -> (w.action().equals("set plan") || w.action().equals("request access"))
@@ -243,10 +262,10 @@ class PostgresRestartIT {
                 started, missing, twice, recovery, String.format(Locale.ROOT,
                         "writes %d (committed %d, refused %d), 503 problems %d, other >=500 %d, no answer %d, slowest answer while"
                                 + " down %d ms; assessments started %d; access events %d for %d committed changes, applied once %d;"
-                                + " half-written %d; every action served again %.1f s after the server was up; readiness %s;"
+                                + " re-sent by the relay the crash interrupted %d; half-written %d; every action served again %.1f s after the server was up; readiness %s;"
                                 + " restarted %s",
                         all.size(), committed, refused, outage503, tally.all(s -> s >= 500 && s != 503), tally.all(s -> s < 0),
-                        maxOutageMs, started, accessEvents.size(), expectedEvents, appliedOnce, halfWritten.size(),
+                        maxOutageMs, started, accessEvents.size(), expectedEvents, appliedOnce, resent.size(), halfWritten.size(),
                         recovery.toMillis() / 1e3, new TreeSet<>(readiness), restarted));
 
         assertThat(tally.all(s -> s < 0)).as("requests that hung or got no answer").isZero();
@@ -255,8 +274,8 @@ class PostgresRestartIT {
         assertThat(maxOutageMs).as("slowest answer while the database was down (ms)").isLessThan(FAIL_FAST.toMillis());
         assertThat(outage503).as("requests refused 503 while the database was down").isGreaterThan(0);
         assertThat(halfWritten).as("writes half-written, missing or doubled").isEmpty();
-        assertThat(eventIds).as("access events published once each").hasSize(accessEvents.size());
-        assertThat((long) accessEvents.size()).as("access events for the committed changes").isEqualTo(expectedEvents);
+        assertThat(resentOtherwise).as("access events on Kafka more than once other than re-sent across the crash").isEmpty();
+        assertThat((long) eventIds.size()).as("distinct access events for the committed changes").isEqualTo(expectedEvents);
         assertThat(appliedOnce).as("access events key-service applied exactly once").isEqualTo(expectedEvents);
         assertThat(recovery).as("every action served again after the restart").isLessThan(Duration.ofSeconds(20));
         assertThat(restarted).as("services restarted").isEmpty();
