@@ -44,7 +44,7 @@ public class AuthorizeRequestService implements AuthorizeRequestUseCase {
     private final SessionVerifier sessions;
     private final InternalTokenCache tokens;
     private final RateLimiter limiter;
-    private final ClientLimiter clients;
+    private final LimitClientsService clients;
     private final UsageTally usage;
     private final Clock clock;
     private final SessionCookiePort cookies;
@@ -53,7 +53,7 @@ public class AuthorizeRequestService implements AuthorizeRequestUseCase {
 
     @Inject
     public AuthorizeRequestService(RouteTable routes, ApiKeyVerifier keys, SessionVerifier sessions, InternalTokenCache tokens,
-            RateLimiter limiter, ClientLimiter clients, UsageTally usage, Clock clock, SessionCookiePort cookies,
+            RateLimiter limiter, LimitClientsService clients, UsageTally usage, Clock clock, SessionCookiePort cookies,
             EndedSessionsPort ended, BrowserSettings browser) {
         this.routes = routes;
         this.keys = keys;

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.truffle.deploy.db.DatabaseBootstrap;
 
 /** Direct SQL on the service's test database, for assertions a user would care about ("no secret is stored"). */
 public final class TestDatabase {

@@ -1,8 +1,5 @@
 package com.truffle.screening.config;
 
-import java.time.Clock;
-import java.time.Duration;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -10,10 +7,16 @@ import jakarta.inject.Singleton;
 import com.truffle.platform.crypto.SecretBox;
 import com.truffle.screening.domain.HiringPolicy;
 import com.truffle.screening.domain.RetryPolicy;
+import com.truffle.screening.domain.TestDeliveryLimit;
+import com.truffle.screening.domain.WebhookDeliveryLimits;
 
-/** Wires the plain domain policy and the clock from configuration. */
+/**
+ * Wires the plain domain classes from configuration: the hiring policy (invitation validity, mail and webhook retry),
+ * the webhook delivery limits (workers, fairness, lease), the test-delivery limit, and the box that seals webhook
+ * signing secrets.
+ */
 @ApplicationScoped
-public class HiringPolicyProducer {
+public class ScreeningWiring {
 
     @Produces
     @Singleton
@@ -27,10 +30,17 @@ public class HiringPolicyProducer {
     }
 
     @Produces
-    @ApplicationScoped
-    Clock clock() {
-        // PostgreSQL keeps microseconds: instants are made at that precision, so a keyset cursor round-trips exactly
-        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+    @Singleton
+    WebhookDeliveryLimits deliveryLimits(ScreeningConfig config) {
+        ScreeningConfig.Webhooks hooks = config.webhooks();
+        return new WebhookDeliveryLimits(hooks.maxInFlight(), hooks.maxInFlightPerCompany(), hooks.lease(), hooks.timeout());
+    }
+
+    @Produces
+    @Singleton
+    TestDeliveryLimit testDeliveryLimit(ScreeningConfig config) {
+        ScreeningConfig.TestLimit limit = config.webhooks().testLimit();
+        return new TestDeliveryLimit(limit.perWebhook(), limit.perCompany(), limit.companyWindow());
     }
 
     /** Seals what the service must keep but never show again (webhook signing secrets). */

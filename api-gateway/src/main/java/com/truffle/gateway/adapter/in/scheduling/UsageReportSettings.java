@@ -1,4 +1,4 @@
-package com.truffle.gateway.adapter.in.schedule;
+package com.truffle.gateway.adapter.in.scheduling;
 
 import java.time.Duration;
 

@@ -1,8 +1,5 @@
 package com.truffle.ashby.config;
 
-import java.time.Clock;
-
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -19,13 +16,7 @@ import com.truffle.ashby.domain.RetryBackoff;
 import io.quarkus.runtime.StartupEvent;
 
 /** Turns configuration into the plain domain objects and adapter settings the rest of the service is built from. */
-public class ConnectorWiring {
-
-    @Produces
-    @ApplicationScoped
-    Clock clock() {
-        return Clock.systemUTC();
-    }
+public class AshbyWiring {
 
     @Produces
     @Singleton

@@ -6,7 +6,7 @@ import jakarta.inject.Singleton;
 import com.truffle.access.adapter.in.web.AccessPageSettings;
 
 /** Wires each adapter's settings from {@link AccessConfig}. */
-public class AccessBeans {
+public class AccessWiring {
 
     @Produces
     @Singleton

@@ -12,7 +12,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import com.truffle.gateway.adapter.in.http.CookieSettings;
-import com.truffle.gateway.adapter.in.schedule.UsageReportSettings;
+import com.truffle.gateway.adapter.in.scheduling.UsageReportSettings;
 import com.truffle.gateway.adapter.out.kafka.EndedSessionsSettings;
 import com.truffle.gateway.adapter.out.oidc.OidcSettings;
 import com.truffle.gateway.adapter.out.session.SessionSealSettings;
@@ -37,7 +37,7 @@ import com.truffle.platform.apikeys.KeyStateSignature;
 import com.truffle.platform.apikeys.SecretHasher;
 
 /** Wires the plain domain objects and every layer's settings from {@link GatewayConfig}. */
-public class GatewayBeans {
+public class GatewayWiring {
 
     @Produces
     @Singleton

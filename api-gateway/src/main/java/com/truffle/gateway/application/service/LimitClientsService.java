@@ -12,17 +12,17 @@ import com.truffle.gateway.domain.access.ClientBuckets;
 
 /** One token bucket per client address and kind of route (limits from configuration). */
 @ApplicationScoped
-public class ClientLimiter implements LimitClientsUseCase {
+public class LimitClientsService implements LimitClientsUseCase {
 
     private final Map<Kind, ClientBuckets> buckets = new EnumMap<>(Kind.class);
     private final LongSupplier nanoTime;
 
     @Inject
-    public ClientLimiter(ClientLimitSettings settings) {
+    public LimitClientsService(ClientLimitSettings settings) {
         this(settings, System::nanoTime);
     }
 
-    ClientLimiter(ClientLimitSettings settings, LongSupplier nanoTime) {
+    LimitClientsService(ClientLimitSettings settings, LongSupplier nanoTime) {
         this.nanoTime = nanoTime;
         buckets.put(Kind.PUBLIC, new ClientBuckets(settings.publicRoutes(), settings.maxClients()));
         buckets.put(Kind.SIGNED_IN, new ClientBuckets(settings.signedIn(), settings.maxClients()));

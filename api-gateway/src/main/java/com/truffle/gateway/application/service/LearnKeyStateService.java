@@ -16,13 +16,13 @@ import com.truffle.platform.apikeys.KeyStateSignature;
  * is dropped as its new record comes in.
  */
 @ApplicationScoped
-public class KeyChangeAnswers implements LearnKeyStateUseCase {
+public class LearnKeyStateService implements LearnKeyStateUseCase {
 
     private final KeyStatePort keyState;
     private final KeyStateSignature signature;
 
     @Inject
-    public KeyChangeAnswers(KeyStatePort keyState, KeyStateSignature signature) {
+    public LearnKeyStateService(KeyStatePort keyState, KeyStateSignature signature) {
         this.keyState = keyState;
         this.signature = signature;
     }
