@@ -7,7 +7,7 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "truffle.access")
 public interface AccessConfig {
 
-    /** The web app's billing page, where a trial company upgrades (TRUFFLE_UPGRADE_URL). */
-    @WithDefault("https://app.truffle.dev/settings/billing")
+    /** The web app's billing page, where a trial company upgrades (TRUFFLE_UPGRADE_URL, the platform's truffle.upgrade-url). */
+    @WithDefault("${truffle.upgrade-url}")
     String upgradeUrl();
 }

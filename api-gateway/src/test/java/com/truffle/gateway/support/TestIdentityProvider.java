@@ -13,10 +13,9 @@ import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jwk.RsaJwkGenerator;
 import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
-import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwt.NumericDate;
 import org.jose4j.lang.JoseException;
+
+import com.truffle.deploy.idp.SignedJwt;
 
 /** The identity provider for tests: a JWKS over HTTP (what the gateway is configured with) and session tokens minted here. */
 public final class TestIdentityProvider {
@@ -108,30 +107,10 @@ public final class TestIdentityProvider {
 
     private static String mint(String sub, String company, List<String> groups, int lifetimeSeconds, String issuer,
             RsaJsonWebKey signer, String audience) {
-        JwtClaims claims = new JwtClaims();
-        claims.setIssuer(issuer);
-        claims.setAudience(audience);
-        claims.setSubject(sub);
-        claims.setClaim("upn", sub);
-        if (company != null) {
-            claims.setClaim("company_id", company);
-        }
-        claims.setStringListClaim("groups", groups);
-        claims.setIssuedAt(NumericDate.fromSeconds(NumericDate.now().getValue() - Math.max(0, -lifetimeSeconds) - 60));
-        NumericDate exp = NumericDate.now();
-        exp.addSeconds(lifetimeSeconds);
-        claims.setExpirationTime(exp);
-        claims.setGeneratedJwtId();
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(claims.toJson());
-        jws.setKey(signer.getPrivateKey());
-        jws.setKeyIdHeaderValue(signer.getKeyId());
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
-        jws.setHeader("typ", "JWT");
-        try {
-            return jws.getCompactSerialization();
-        } catch (JoseException e) {
-            throw new IllegalStateException(e);
-        }
+        long now = System.currentTimeMillis() / 1000;
+        // an expired token was also issued before it expired
+        return SignedJwt.issuedBy(issuer).audience(audience).subject(sub).claim("upn", sub).claim("company_id", company)
+                .groups(groups).validBetween(now - Math.max(0, -lifetimeSeconds) - 60, now + lifetimeSeconds)
+                .sign(signer.getPrivateKey(), signer.getKeyId());
     }
 }

@@ -41,8 +41,8 @@ public interface AshbyConfig {
     @WithDefault("PT10M")
     Duration resealInterval();
 
-    /** The web app's billing page, where a trial company upgrades (TRUFFLE_UPGRADE_URL). */
-    @WithDefault("https://app.truffle.dev/settings/billing")
+    /** The web app's billing page, where a trial company upgrades (TRUFFLE_UPGRADE_URL, the platform's truffle.upgrade-url). */
+    @WithDefault("${truffle.upgrade-url}")
     String upgradeUrl();
 
     /** Sent on every call to Ashby (api.ashbyhq.com refuses an empty or default one). */

@@ -19,12 +19,10 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.truffle.deploy.idp.SignedJwt;
 import com.truffle.deploy.stack.LocalStack;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
-import org.jose4j.jwt.JwtClaims;
 
 /**
  * The local stack as the benchmarks need it: gateway, key-service, access-request-service, and screening-service
@@ -148,20 +146,9 @@ final class BenchStack implements AutoCloseable {
         String pem = Files.readString(stack.secrets().internalJwtPrivateKey());
         byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
         PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
-        JwtClaims claims = new JwtClaims();
-        claims.setIssuer("truffle-gateway");
-        claims.setAudience("screening-service");
-        claims.setSubject("api-key:bench");
-        claims.setClaim("principal", "api-key:bench");
-        claims.setClaim("company_id", company);
-        claims.setStringListClaim("groups", List.of("READ"));
-        claims.setIssuedAtToNow();
-        claims.setExpirationTimeMinutesInTheFuture(120);
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(claims.toJson());
-        jws.setKey(key);
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
-        return jws.getCompactSerialization();
+        return SignedJwt.issuedBy("truffle-gateway").audience("screening-service").subject("api-key:bench")
+                .claim("principal", "api-key:bench").claim("company_id", company).groups(List.of("READ")).validFor(7200)
+                .sign(key, null);
     }
 
     HttpResponse<String> send(String method, String path, String bearer, String body) throws IOException, InterruptedException {

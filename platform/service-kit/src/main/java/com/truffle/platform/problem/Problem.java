@@ -9,8 +9,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
- * An RFC 9457 problem detail. {@code type} is a stable URI per kind of problem (clients switch on it),
- * {@code detail} is for humans, {@code errors} lists field errors for validation problems.
+ * An RFC 9457 problem detail. {@code type} is a stable URI per kind of problem (clients switch on it; the kinds
+ * are {@link ProblemType}, which makes them), {@code detail} is for humans, {@code errors} lists field errors for
+ * validation problems.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"type", "title", "status", "detail", "instance", "errors", "request_id"})
@@ -37,8 +38,8 @@ public final class Problem {
         this.detail = detail;
     }
 
-    /** {@code slug} names the kind of problem, e.g. {@code validation}, {@code access-requires-paid-plan}. */
-    public static Problem of(int status, String slug, String title, String detail) {
+    /** A problem outside the catalogue: only a refusal by status the catalogue has no type for. */
+    static Problem of(int status, String slug, String title, String detail) {
         return new Problem(TYPE_BASE + slug, title, status, detail);
     }
 

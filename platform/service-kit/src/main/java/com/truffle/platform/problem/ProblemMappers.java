@@ -54,8 +54,7 @@ public class ProblemMappers {
             errors.add(new Problem.FieldError(fieldOf(v.getPropertyPath()), v.getMessage()));
         }
         errors.sort(Comparator.comparing(Problem.FieldError::field));
-        return respond(Problem.of(422, "validation", "Invalid request",
-                "The request has " + errors.size() + " invalid field(s).").withErrors(errors), request);
+        return respond(ProblemType.VALIDATION.problem("The request has " + errors.size() + " invalid field(s).").withErrors(errors), request);
     }
 
     /** Listed one by one: Quarkus REST ships its own (application/json) mappers for the specific Jackson types. */
@@ -69,7 +68,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, HttpServerRequest request) {
-        return respond(Problem.of(401, "unauthenticated", "Unauthenticated", "Valid credentials are required."), request);
+        return respond(ProblemType.UNAUTHENTICATED.problem("Valid credentials are required."), request);
     }
 
     @ServerExceptionMapper
@@ -79,14 +78,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, HttpServerRequest request) {
-        return respond(Problem.of(403, "forbidden", "Forbidden", "These credentials may not use this route."), request);
+        return respond(ProblemType.FORBIDDEN.problem("These credentials may not use this route."), request);
     }
 
     /** Two writers raced on one aggregate; the loser may simply retry. */
     @ServerExceptionMapper({jakarta.persistence.OptimisticLockException.class, org.hibernate.StaleStateException.class})
     public Response conflict(RuntimeException e, HttpServerRequest request) {
-        return respond(Problem.of(409, "concurrent-modification", "Changed concurrently",
-                "Someone else changed this at the same moment; read it again and retry."), request);
+        return respond(ProblemType.CONCURRENT_CHANGE.problem("Someone else changed this at the same moment; read it again and retry."), request);
     }
 
     @ServerExceptionMapper
@@ -98,8 +96,7 @@ public class ProblemMappers {
         int status = e.getResponse().getStatus();
         if (e instanceof NotFoundException && cause != null && !(cause instanceof WebApplicationException)) {
             // JAX-RS answers a query or path parameter that does not convert (?limit=abc) with 404: it is bad input
-            return respond(Problem.of(400, "invalid-parameter", "Invalid parameter",
-                    "A query or path parameter has the wrong type (e.g. 'limit' must be a whole number)."), request);
+            return respond(ProblemType.INVALID_PARAMETER.problem("A query or path parameter has the wrong type (e.g. 'limit' must be a whole number)."), request);
         }
         return respond(forStatus(status, request.method().name()), request);
     }
@@ -107,13 +104,13 @@ public class ProblemMappers {
     /** The problem for a refusal JAX-RS decided by status alone (routing, negotiation, an unreadable body). */
     public static Problem forStatus(int status, String method) {
         return switch (status) {
-            case 400 -> Problem.of(400, "malformed-request", "Malformed request", "The request could not be read.");
-            case 401 -> Problem.of(401, "unauthenticated", "Unauthenticated", "Valid credentials are required.");
-            case 403 -> Problem.of(403, "forbidden", "Forbidden", "These credentials may not use this route.");
-            case 404 -> Problem.of(404, "not-found", "Not found", "No such resource.");
-            case 405 -> Problem.of(405, "method-not-allowed", "Method not allowed", "This route does not accept " + method + ".");
-            case 406 -> Problem.of(406, "not-acceptable", "Not acceptable", "This route answers application/json.");
-            case 415 -> Problem.of(415, "unsupported-media-type", "Unsupported media type", "Send the body as application/json.");
+            case 400 -> ProblemType.MALFORMED_REQUEST.problem("The request could not be read.");
+            case 401 -> ProblemType.UNAUTHENTICATED.problem("Valid credentials are required.");
+            case 403 -> ProblemType.FORBIDDEN.problem("These credentials may not use this route.");
+            case 404 -> ProblemType.NOT_FOUND.problem("No such resource.");
+            case 405 -> ProblemType.METHOD_NOT_ALLOWED.problem("This route does not accept " + method + ".");
+            case 406 -> ProblemType.NOT_ACCEPTABLE.problem("This route answers application/json.");
+            case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE.problem("Send the body as application/json.");
             default -> status >= 500
                     ? Problem.of(status, "internal", "Internal error", "Something went wrong on our side.")
                     : Problem.of(status, "http-" + status, "Request refused", "The request was refused.");
@@ -128,12 +125,11 @@ public class ProblemMappers {
             return respond(unavailable(), request);
         }
         if (unreadableForm(e)) {
-            return respond(Problem.of(400, "malformed-request", "Malformed request", "The form body could not be read."), request);
+            return respond(ProblemType.MALFORMED_REQUEST.problem("The form body could not be read."), request);
         }
         LOG.errorf("unexpected error answering %s %s (request %s): %s", request.method(), loggablePath(request.path()),
                 RequestIds.of(request), e.toString());
-        return respond(Problem.of(500, "internal", "Internal error",
-                "Something went wrong on our side; quote the request id to support."), request);
+        return respond(ProblemType.INTERNAL.problem("Something went wrong on our side; quote the request id to support."), request);
     }
 
     /**
@@ -151,8 +147,7 @@ public class ProblemMappers {
 
     /** The database is down or restarting: nothing was written, the caller may simply retry in a moment. */
     public static Problem unavailable() {
-        return Problem.of(503, "service-unavailable", "Temporarily unavailable",
-                        "This service cannot reach its database for a moment; nothing was changed. Retry in a few seconds.")
+        return ProblemType.SERVICE_UNAVAILABLE.problem("This service cannot reach its database for a moment; nothing was changed. Retry in a few seconds.")
                 .with("retry_after_seconds", DatabaseUnavailable.RETRY_AFTER_SECONDS);
     }
 
@@ -167,7 +162,7 @@ public class ProblemMappers {
 
     static Problem malformed(JsonProcessingException e) {
         if (e instanceof JsonParseException) {
-            return Problem.of(400, "malformed-json", "Malformed JSON", "The request body is not valid JSON.");
+            return ProblemType.MALFORMED_JSON.problem("The request body is not valid JSON.");
         }
         if (e instanceof JsonMappingException jme && !(jme instanceof UnrecognizedPropertyException)) {
             String field = jsonPath(jme.getPath());
@@ -176,11 +171,10 @@ public class ProblemMappers {
                     : e instanceof MismatchedInputException mie && mie.getTargetType() != null
                             ? "must be " + describe(mie.getTargetType())
                             : "has the wrong type";
-            return Problem.of(400, "malformed-request", "Malformed request",
-                    field.isEmpty() ? "The request body has the wrong shape." : "Field '" + field + "' " + message + ".")
+            return ProblemType.MALFORMED_REQUEST.problem(field.isEmpty() ? "The request body has the wrong shape." : "Field '" + field + "' " + message + ".")
                     .withErrors(field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, message)));
         }
-        return Problem.of(400, "malformed-request", "Malformed request", "The request body could not be read.");
+        return ProblemType.MALFORMED_REQUEST.problem("The request body could not be read.");
     }
 
     private static String describe(Class<?> type) {

@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import com.truffle.platform.problem.Problem;
+import com.truffle.platform.problem.ProblemType;
 import com.truffle.platform.browser.BrowserContract;
 
 /**
@@ -28,7 +28,7 @@ public class Caller {
     public String companyId() {
         String company = jwt.getClaim(COMPANY_CLAIM);
         if (company == null || company.isBlank()) {
-            throw Problem.of(403, "no-company", "Forbidden", "These credentials do not belong to a company.").toException();
+            throw ProblemType.NO_COMPANY.problem("These credentials do not belong to a company.").toException();
         }
         return company;
     }

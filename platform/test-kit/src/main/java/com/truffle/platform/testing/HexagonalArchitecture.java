@@ -17,10 +17,11 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * The shape of CONVENTIONS.md, enforced. In a service: the domain depends on nothing but java and itself; the
  * application never sees adapters or config, nor MicroProfile Config, Vert.x or Jackson (configuration arrives
- * through {@code config/}, wire formats stay in adapters); ports in and out don't know each other; adapters don't
- * import each other and reach the application only through its ports; every class sits in one of those layers; and
- * names say what a thing is ({@code *UseCase}, {@code *Port}, {@code *Service}, {@code *Resource}). Everywhere,
- * platform included: no {@code Manager}, {@code Helper}, {@code Util} or {@code Impl}, and the platform knows no service.
+ * through {@code config/}, wire formats stay in adapters); only {@code config/} reads configuration; ports in and
+ * out don't know each other; adapters don't import each other and reach the application only through its ports;
+ * every class sits in one of those layers; and names say what a thing is ({@code *UseCase}, {@code *Port},
+ * {@code *Service}, {@code *Resource}, {@code *Page}). Everywhere, platform included: no {@code Manager},
+ * {@code Helper}, {@code Util} or {@code Impl}, and the platform knows no service.
  */
 public final class HexagonalArchitecture {
 
@@ -65,6 +66,11 @@ public final class HexagonalArchitecture {
                                 "io.vertx..", "com.fasterxml.jackson..")
                         .because("configuration reaches the application through config/ as plain values, and wire formats"
                                 + " (JSON, HTTP, SQL clients) stay in adapters"),
+                noClasses().that().resideOutsideOfPackage(config)
+                        .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.microprofile.config..", "io.smallrye.config..")
+                        .because("configuration is read in one place, config/ (@ConfigMapping), and handed to adapters as"
+                                + " settings records")
+                        .allowEmptyShould(true),
                 layeredArchitecture().consideringOnlyDependenciesInLayers()
                         .layer("domain").definedBy(domain)
                         .layer("port.in").definedBy(portIn)

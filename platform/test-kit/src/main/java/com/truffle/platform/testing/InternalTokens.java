@@ -3,10 +3,7 @@ package com.truffle.platform.testing;
 import java.util.List;
 import java.util.UUID;
 
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
-import org.jose4j.jwt.JwtClaims;
-import org.jose4j.lang.JoseException;
+import com.truffle.deploy.idp.SignedJwt;
 
 /** Internal JWTs as the gateway issues them (issuer truffle-gateway), signed with the test key. */
 public final class InternalTokens {
@@ -64,32 +61,10 @@ public final class InternalTokens {
     }
 
     static String sign(String principal, String companyId, List<String> groups, String name, List<String> audiences) {
-        JwtClaims claims = new JwtClaims();
-        if (name != null) {
-            claims.setClaim("name", name);
-        }
-        claims.setIssuer("truffle-gateway");
         // as the gateway addresses them: for the service under test (any of the four; each checks its own name)
-        claims.setAudience(audiences);
-        claims.setSubject(principal);
-        claims.setClaim("principal", principal);
-        if (companyId != null) {
-            claims.setClaim("company_id", companyId);
-        }
-        claims.setStringListClaim("groups", groups);
-        claims.setIssuedAtToNow();
-        claims.setExpirationTimeMinutesInTheFuture(10);
-        claims.setGeneratedJwtId();
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(claims.toJson());
-        jws.setKey(TestKeys.pair().getPrivate());
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
-        jws.setHeader("typ", "JWT");
-        try {
-            return jws.getCompactSerialization();
-        } catch (JoseException e) {
-            throw new IllegalStateException(e);
-        }
+        return SignedJwt.issuedBy("truffle-gateway").audience(audiences).subject(principal).claim("principal", principal)
+                .claim("company_id", companyId).claim("name", name).groups(groups).validFor(600)
+                .sign(TestKeys.pair().getPrivate(), null);
     }
 
     private InternalTokens() {

@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Response;
 
 import com.truffle.access.domain.AccessRuleViolation;
 import com.truffle.platform.problem.Problem;
+import com.truffle.platform.problem.ProblemType;
 import com.truffle.platform.problem.ProblemResponder;
 import io.vertx.core.http.HttpServerRequest;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -24,17 +25,16 @@ class AccessProblems {
 
     static Problem toProblem(AccessRuleViolation e) {
         Problem p = switch (e.rule()) {
-            case PAID_PLAN_REQUIRED -> Problem.of(403, "paid-plan-required", "API access needs a paid plan", e.getMessage())
-                    .with("upgrade_url", "https://app.truffle.dev/settings/billing");
-            case ALREADY_APPROVED -> Problem.of(409, "access-already-approved", "Already approved", e.getMessage());
-            case ACCESS_SUSPENDED -> Problem.of(409, "access-suspended", "API access suspended", e.getMessage());
-            case NOT_PENDING -> Problem.of(409, "request-not-pending", "Request not pending", e.getMessage());
-            case ILLEGAL_TRANSITION -> Problem.of(409, "illegal-transition", "Not allowed now", e.getMessage());
-            case REASON_REQUIRED -> Problem.of(422, "validation", "Invalid request", e.getMessage())
+            case PAID_PLAN_REQUIRED -> ProblemType.PAID_PLAN_REQUIRED.problem(e.getMessage());
+            case ALREADY_APPROVED -> ProblemType.ACCESS_ALREADY_APPROVED.problem(e.getMessage());
+            case ACCESS_SUSPENDED -> ProblemType.ACCESS_SUSPENDED.problem(e.getMessage());
+            case NOT_PENDING -> ProblemType.REQUEST_NOT_PENDING.problem(e.getMessage());
+            case ILLEGAL_TRANSITION -> ProblemType.ILLEGAL_TRANSITION.problem(e.getMessage());
+            case REASON_REQUIRED -> ProblemType.VALIDATION.problem(e.getMessage())
                     .withErrors(List.of(new Problem.FieldError("reason", "must not be blank")));
-            case INVALID_COMPANY_ID -> Problem.of(400, "invalid-company-id", "Invalid company id", e.getMessage());
-            case INVALID_CURSOR -> Problem.of(400, "invalid-cursor", "Invalid cursor", e.getMessage());
-            case NOT_FOUND -> Problem.of(404, "not-found", "Not found", e.getMessage());
+            case INVALID_COMPANY_ID -> ProblemType.INVALID_COMPANY_ID.problem(e.getMessage());
+            case INVALID_CURSOR -> ProblemType.INVALID_CURSOR.problem(e.getMessage());
+            case NOT_FOUND -> ProblemType.NOT_FOUND.problem(e.getMessage());
         };
         return p;
     }

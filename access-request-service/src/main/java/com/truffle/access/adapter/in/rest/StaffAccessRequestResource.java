@@ -29,6 +29,7 @@ import com.truffle.access.domain.AccessRequest;
 import com.truffle.access.domain.AccessRequestId;
 import com.truffle.access.domain.AccessStatus;
 import com.truffle.platform.problem.Problem;
+import com.truffle.platform.problem.ProblemType;
 import com.truffle.platform.security.Caller;
 import com.truffle.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -58,7 +59,7 @@ public class StaffAccessRequestResource {
     @Path("/{id}")
     public Uni<RequestView> get(@RestPath String id) {
         return query.request(requestId(id)).map(found -> RequestView.of(found.orElseThrow(
-                () -> Problem.of(404, "not-found", "Not found", "No access request " + id + ".").toException())));
+                () -> ProblemType.NOT_FOUND.problem("No access request " + id + ".").toException())));
     }
 
     /** An optional {@code {"reason"}} is kept with the decision. */
@@ -94,7 +95,7 @@ public class StaffAccessRequestResource {
         try {
             return new AccessRequestId(UUID.fromString(id));
         } catch (IllegalArgumentException e) {
-            throw Problem.of(404, "not-found", "Not found", "No access request " + id + ".").toException();
+            throw ProblemType.NOT_FOUND.problem("No access request " + id + ".").toException();
         }
     }
 
@@ -107,7 +108,7 @@ public class StaffAccessRequestResource {
         } catch (IllegalArgumentException ignored) {
             // answered below
         }
-        throw Problem.of(400, "invalid-parameter", "Invalid parameter", "status must be PENDING, APPROVED or REJECTED.")
+        throw ProblemType.INVALID_PARAMETER.problem("status must be PENDING, APPROVED or REJECTED.")
                 .withErrors(java.util.List.of(new Problem.FieldError("status", "must be PENDING, APPROVED or REJECTED")))
                 .toException();
     }

@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Response;
 
 import com.truffle.keys.domain.KeyRuleViolation;
 import com.truffle.platform.problem.Problem;
+import com.truffle.platform.problem.ProblemType;
 import com.truffle.platform.problem.ProblemResponder;
 import io.vertx.core.http.HttpServerRequest;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -18,13 +19,13 @@ class KeyProblems {
     @ServerExceptionMapper
     Response map(KeyRuleViolation e, HttpServerRequest request) {
         Problem p = switch (e.rule()) {
-            case ACCESS_NOT_APPROVED -> Problem.of(403, "api-access-not-approved", "API access not approved", e.getMessage());
-            case PLAN_NOT_PAID -> Problem.of(403, "paid-plan-required", "Paid plan required", e.getMessage());
-            case TOO_MANY_KEYS -> Problem.of(409, "key-limit-reached", "Too many keys", e.getMessage());
-            case PARTNER_KEY_EXISTS -> Problem.of(409, "partner-key-exists", "Partner key exists", e.getMessage());
-            case INVALID -> Problem.of(422, "validation", "Invalid request", e.getMessage())
+            case ACCESS_NOT_APPROVED -> ProblemType.API_ACCESS_NOT_APPROVED.problem(e.getMessage());
+            case PLAN_NOT_PAID -> ProblemType.PAID_PLAN_REQUIRED.problem(e.getMessage());
+            case TOO_MANY_KEYS -> ProblemType.KEY_LIMIT_REACHED.problem(e.getMessage());
+            case PARTNER_KEY_EXISTS -> ProblemType.PARTNER_KEY_EXISTS.problem(e.getMessage());
+            case INVALID -> ProblemType.VALIDATION.problem(e.getMessage())
                     .withErrors(e.fields().stream().map(f -> new Problem.FieldError(f.field(), f.message())).toList());
-            case REVOKED, NOT_FOUND -> Problem.of(404, "not-found", "Not found", e.getMessage());
+            case REVOKED, NOT_FOUND -> ProblemType.NOT_FOUND.problem(e.getMessage());
         };
         return responder.respond(p, request);
     }

@@ -14,7 +14,7 @@ import com.truffle.keys.application.port.in.VerificationRecord;
 import com.truffle.keys.adapter.in.rest.KeyDtos.VerifyBody;
 import com.truffle.keys.application.port.in.QueryKeysUseCase;
 import com.truffle.platform.apikeys.KeyStateSignature;
-import com.truffle.platform.problem.Problem;
+import com.truffle.platform.problem.ProblemType;
 import com.truffle.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 
@@ -36,6 +36,6 @@ public class KeyVerificationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<VerificationRecord> verify(@Valid @NotNull VerifyBody body) {
         return query.byHash(body.secretHash()).map(found -> found.map(k -> VerificationRecord.of(k, signature)).orElseThrow(
-                () -> Problem.of(404, "unknown-key", "Unknown key", "No active key has this secret.").toException()));
+                () -> ProblemType.UNKNOWN_KEY.problem("No active key has this secret.").toException()));
     }
 }

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import com.truffle.platform.problem.Problem;
+import com.truffle.platform.problem.ProblemType;
 import com.truffle.platform.problem.ProblemException;
 
 /** Query parameters read strictly: a value that does not parse is a 400 naming the parameter. */
@@ -52,7 +53,7 @@ final class Params {
     }
 
     static ProblemException invalid(String name, String message) {
-        return Problem.of(400, "invalid-parameter", "Invalid parameter", "Parameter '" + name + "' " + message + ".")
+        return ProblemType.INVALID_PARAMETER.problem("Parameter '" + name + "' " + message + ".")
                 .withErrors(List.of(new Problem.FieldError(name, message))).toException();
     }
 

@@ -1,6 +1,5 @@
 package com.truffle.screening.adapter.in.scheduling;
 
-import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -11,7 +10,6 @@ import com.truffle.platform.work.WakeableLoop;
 import com.truffle.screening.application.port.in.ResealWebhookSecretsUseCase;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Every {@code truffle.screening.reseal-interval} (and on {@code NOTIFY webhook_secret_reseal}): webhook signing secrets
@@ -25,13 +23,13 @@ class SecretResealSchedule {
     @Inject
     PgNotifications notifications;
 
-    @ConfigProperty(name = "truffle.screening.reseal-interval", defaultValue = "PT10M")
-    Duration interval;
+    @Inject
+    SchedulingSettings settings;
 
     private WakeableLoop loop;
 
     void start(@Observes StartupEvent ev) {
-        loop = WakeableLoop.start("webhook-secret-reseal", notifications, "webhook_secret_reseal", interval,
+        loop = WakeableLoop.start("webhook-secret-reseal", notifications, "webhook_secret_reseal", settings.resealInterval(),
                 () -> reseal.resealAll().map(n -> false));
     }
 

@@ -1,6 +1,5 @@
 package com.truffle.screening.adapter.in.scheduling;
 
-import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -12,7 +11,6 @@ import com.truffle.screening.application.port.in.DeliverWebhooksUseCase;
 import com.truffle.screening.domain.ClaimedDelivery;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Drives the webhook deliveries ({@link ClaimingWorkers}): wakes on PostgreSQL NOTIFY when a delivery is committed, on
@@ -28,23 +26,20 @@ class WebhookDeliveryWorkers {
     @Inject
     PgNotifications notifications;
 
-    @ConfigProperty(name = "truffle.screening.webhooks.poll-interval")
-    Duration pollInterval;
-    /** An attempt never takes longer than this; on shutdown the calls in flight get that long to finish. */
-    @ConfigProperty(name = "truffle.screening.webhooks.timeout", defaultValue = "PT10S")
-    Duration deadline;
+    @Inject
+    SchedulingSettings settings;
 
     private ClaimingWorkers<ClaimedDelivery> workers;
 
     void start(@Observes StartupEvent ev) {
-        workers = ClaimingWorkers.start("webhook-deliveries", notifications, "webhook_delivery", pollInterval, deliveries,
+        workers = ClaimingWorkers.start("webhook-deliveries", notifications, "webhook_delivery", settings.webhookPollInterval(), deliveries,
                 claimed -> "webhook delivery " + claimed.delivery().id());
     }
 
     /** Stops claiming and lets the calls in flight end (each within its deadline); what remains leased is retried. */
     void stop(@Observes ShutdownEvent ev) {
         if (workers != null) {
-            workers.stop(deadline.plusSeconds(1));
+            workers.stop(settings.webhookDeadline().plusSeconds(1));
         }
     }
 }

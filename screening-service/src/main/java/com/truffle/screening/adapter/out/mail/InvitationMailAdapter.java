@@ -12,7 +12,6 @@ import com.truffle.screening.domain.InvitationMail;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.mail.MailMessage;
 import io.vertx.mutiny.ext.mail.MailClient;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Invitation mails over real SMTP: a text part and an HTML part with the link, from the company's name. Sent with
@@ -28,8 +27,8 @@ class InvitationMailAdapter implements SendInvitationMailPort {
     @Inject
     MailClient mailer;
 
-    @ConfigProperty(name = "truffle.screening.mail.from")
-    String fromAddress;
+    @Inject
+    MailSettings settings;
 
     @Override
     public Uni<Void> send(InvitationMail m) {
@@ -42,7 +41,7 @@ class InvitationMailAdapter implements SendInvitationMailPort {
                 + " invites you to answer a few screening questions for the position <strong>" + escape(m.jobTitle())
                 + "</strong>.</p><p><a href=\"" + escape(m.link()) + "\">Start the screening</a></p><p>The link is personal and works until "
                 + escape(until) + ".</p>";
-        MailMessage mail = new MailMessage().setFrom(quoted(m.senderName()) + " <" + fromAddress + ">").setTo(m.to())
+        MailMessage mail = new MailMessage().setFrom(quoted(m.senderName()) + " <" + settings.fromAddress() + ">").setTo(m.to())
                 .setSubject(subject).setText(text).setHtml(html);
         return mailer.sendMail(mail).replaceWithVoid();
     }

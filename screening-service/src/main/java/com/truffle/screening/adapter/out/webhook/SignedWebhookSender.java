@@ -34,7 +34,6 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.mutiny.core.Vertx;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * POSTs a delivery with the Vert.x core HTTP client, signed like Stripe's webhooks:
@@ -58,19 +57,8 @@ class SignedWebhookSender implements SendWebhookPort {
     @Inject
     Clock clock;
 
-    /** The deadline of one attempt, from its start to the end of the answer. */
-    @ConfigProperty(name = "truffle.screening.webhooks.timeout", defaultValue = "PT10S")
-    java.time.Duration timeout;
-    /**
-     * Whether a webhook may point at loopback, private, link-local or other non-public addresses. Off in production
-     * (a customer's URL must not reach Truffle's own network); on for local development and tests, whose receivers
-     * listen on 127.0.0.1.
-     */
-    @ConfigProperty(name = "truffle.screening.webhooks.allow-private-targets", defaultValue = "false")
-    boolean allowPrivateTargets;
-    /** The most of an answer's body read (and discarded); a longer answer fails the attempt. */
-    @ConfigProperty(name = "truffle.screening.webhooks.max-answer-bytes", defaultValue = "4096")
-    int maxAnswerBytes = 4096;
+    @Inject
+    WebhookSenderSettings settings;
 
     private volatile HttpClient client;
 
@@ -91,7 +79,7 @@ class SignedWebhookSender implements SendWebhookPort {
         } catch (UnknownHostException e) {
             throw new RefusedTarget("unknown host " + host);
         }
-        if (!allowPrivateTargets) {
+        if (!settings.allowPrivateTargets()) {
             for (InetAddress a : all) {
                 if (!isPublic(a)) {
                     // not which address: the answer must not map Truffle's internal network for the caller
@@ -185,8 +173,8 @@ class SignedWebhookSender implements SendWebhookPort {
 
         void start() {
             io.vertx.core.Vertx core = vertx.getDelegate();
-            deadlineTimer = core.setTimer(Math.max(1, timeout.toMillis()), id -> end(DeliveryResult.ofError(
-                    "no complete answer within " + timeout.toMillis() + " ms (the deadline of an attempt); the request was reset",
+            deadlineTimer = core.setTimer(Math.max(1, settings.timeout().toMillis()), id -> end(DeliveryResult.ofError(
+                    "no complete answer within " + settings.timeout().toMillis() + " ms (the deadline of an attempt); the request was reset",
                     millis()), true));
             emitter.onTermination(() -> end(null, true));
             URI url = URI.create(webhook.url());
@@ -244,8 +232,8 @@ class SignedWebhookSender implements SendWebhookPort {
             long[] bodyBytes = {0};
             response.handler(chunk -> {
                 bodyBytes[0] += chunk.length();
-                if (bodyBytes[0] > maxAnswerBytes) {
-                    end(DeliveryResult.ofRefusedAnswer(status, "HTTP " + status + " with an answer over " + maxAnswerBytes
+                if (bodyBytes[0] > settings.maxAnswerBytes()) {
+                    end(DeliveryResult.ofRefusedAnswer(status, "HTTP " + status + " with an answer over " + settings.maxAnswerBytes()
                             + " bytes; the connection was reset (only the status is read)", millis()), true);
                 }
             });
@@ -307,7 +295,7 @@ class SignedWebhookSender implements SendWebhookPort {
                     // one connection per attempt (no keep-alive): a receiver's connection is never reused for another's
                     // delivery, and per receiver address enough of them that callers never queue behind each other
                     client = vertx.getDelegate().createHttpClient(new HttpClientOptions()
-                            .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
+                            .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, settings.timeout().toMillis()))
                             .setKeepAlive(false)
                             .setReceiveBufferSize(RECEIVE_BUFFER_BYTES)
                             .setDecompressionSupported(false),

@@ -127,8 +127,7 @@ class SignedWebhookSenderLimitsTest {
         SignedWebhookSender sender = new SignedWebhookSender();
         sender.vertx = vertx;
         sender.clock = Clock.systemUTC();
-        sender.timeout = DEADLINE;
-        sender.allowPrivateTargets = true;
+        sender.settings = new WebhookSenderSettings(DEADLINE, true, 4096);
         return sender;
     }
 

@@ -122,8 +122,7 @@ class WebhookTargetGuardTest {
         SignedWebhookSender sender = new SignedWebhookSender();
         sender.vertx = vertx;
         sender.clock = Clock.systemUTC();
-        sender.timeout = Duration.ofSeconds(3);
-        sender.allowPrivateTargets = allowPrivateTargets;
+        sender.settings = new WebhookSenderSettings(Duration.ofSeconds(3), allowPrivateTargets, 4096);
         return sender;
     }
 }
