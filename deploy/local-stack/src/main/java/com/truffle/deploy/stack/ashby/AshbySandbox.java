@@ -19,7 +19,6 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.truffle.deploy.stack.http.SmallHttpServer;
@@ -49,7 +48,8 @@ import com.truffle.deploy.stack.http.SmallHttpServer.Request;
  * (the next {@code times} calls answer {@code status}; without {@code times} until cleared),
  * {@code GET|DELETE /_sandbox/faults}, {@code POST /_sandbox/keys/{key}/revoke},
  * {@code GET /_sandbox/updates[?assessment_id=]} and {@code DELETE /_sandbox/updates},
- * {@code GET /_sandbox/calls} (every call to every endpoint), {@code POST /_sandbox/reset}.
+ * {@code GET /_sandbox/calls} (every call to every endpoint), {@code POST /_sandbox/reset}
+ * ({@link SandboxControlApi}).
  *
  * <p>API keys are never stored or printed in full: recordings keep the last 4 characters, revocations a
  * SHA-256 digest.
@@ -114,27 +114,8 @@ public final class AshbySandbox implements AutoCloseable {
 
     public AshbySandbox() {
         http.route("POST", "/apiKey\\.info", r -> ashbyEndpoint(API_KEY_INFO, r))
-                .route("POST", "/assessment\\.update", r -> ashbyEndpoint(ASSESSMENT_UPDATE, r))
-                .route("POST", "/_sandbox/faults", this::postFault)
-                .route("GET", "/_sandbox/faults", this::getFaults)
-                .route("DELETE", "/_sandbox/faults", r -> {
-                    clearFaults();
-                    r.empty(204);
-                })
-                .route("POST", "/_sandbox/keys/([^/]+)/revoke", r -> {
-                    revoke(r.pathGroup(1));
-                    r.empty(204);
-                })
-                .route("GET", "/_sandbox/updates", this::getUpdates)
-                .route("DELETE", "/_sandbox/updates", r -> {
-                    clearUpdates();
-                    r.empty(204);
-                })
-                .route("GET", "/_sandbox/calls", r -> r.json(200, listing(calls(), true)))
-                .route("POST", "/_sandbox/reset", r -> {
-                    reset();
-                    r.empty(204);
-                });
+                .route("POST", "/assessment\\.update", r -> ashbyEndpoint(ASSESSMENT_UPDATE, r));
+        SandboxControlApi.addRoutes(http, this);
     }
 
     /** Listens on 127.0.0.1:{@code port}; 0 picks a free port. */
@@ -408,80 +389,5 @@ public final class AshbySandbox implements AutoCloseable {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    // ---------------------------------------------------------------- control API
-
-    private void postFault(Request request) throws IOException {
-        JsonNode body = request.jsonOrNull();
-        if (body == null || !body.isObject()) {
-            request.json(400, controlError("the body must be a JSON object like "
-                    + "{\"endpoint\":\"assessment.update\",\"status\":503,\"times\":3}"));
-            return;
-        }
-        JsonNode endpoint = body.get("endpoint");
-        JsonNode status = body.get("status");
-        JsonNode times = body.get("times");
-        if (endpoint == null || !endpoint.isTextual() || status == null || !status.isInt()
-                || (times != null && !times.isNull() && !times.isInt())) {
-            request.json(400, controlError("endpoint (string) and status (integer) are required, times is an "
-                    + "optional integer"));
-            return;
-        }
-        try {
-            injectFault(endpoint.asText(), status.asInt(), times == null || times.isNull() ? null : times.asInt());
-        } catch (IllegalArgumentException e) {
-            request.json(400, controlError(e.getMessage()));
-            return;
-        }
-        request.json(201, faultJson(new Fault(endpoint.asText(), status.asInt(),
-                times == null || times.isNull() ? -1 : times.asInt())));
-    }
-
-    private void getFaults(Request request) throws IOException {
-        ObjectNode out = SmallHttpServer.JSON.createObjectNode();
-        ArrayNode data = out.putArray("data");
-        faults().forEach(f -> data.add(faultJson(f)));
-        request.json(200, out);
-    }
-
-    private static ObjectNode faultJson(Fault f) {
-        ObjectNode n = SmallHttpServer.JSON.createObjectNode();
-        n.put("endpoint", f.endpoint());
-        n.put("status", f.status());
-        if (f.remaining() < 0) {
-            n.putNull("times");
-        } else {
-            n.put("times", f.remaining());
-        }
-        return n;
-    }
-
-    private void getUpdates(Request request) throws IOException {
-        String assessmentId = request.query().get("assessment_id");
-        request.json(200, listing(assessmentId == null ? updates() : updates(assessmentId), false));
-    }
-
-    private static ObjectNode listing(List<RecordedCall> calls, boolean withEndpoint) {
-        ObjectNode out = SmallHttpServer.JSON.createObjectNode();
-        ArrayNode data = out.putArray("data");
-        for (RecordedCall c : calls) {
-            ObjectNode n = data.addObject();
-            n.put("received_at", c.receivedAt().toString());
-            if (withEndpoint) {
-                n.put("endpoint", c.endpoint());
-            }
-            n.put("api_key_last4", c.apiKeyLast4());
-            n.set("body", c.body());
-            n.put("outcome", c.outcome());
-        }
-        return out;
-    }
-
-    private static ObjectNode controlError(String message) {
-        ObjectNode n = SmallHttpServer.JSON.createObjectNode();
-        n.put("error", "invalid_request");
-        n.put("message", message);
-        return n;
     }
 }
