@@ -2,7 +2,9 @@ package com.truffle.screening.application.service;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -58,6 +60,7 @@ public class JobService implements CreateJobUseCase, UpdateJobUseCase {
     /** New questions get new ids; a question that names an id of the position keeps it (answers stay attached). */
     private static List<Question> questions(List<QuestionInput> inputs, Job existing) {
         List<Question> out = new ArrayList<>(inputs.size());
+        Set<QuestionId> kept = new HashSet<>();
         for (int i = 0; i < inputs.size(); i++) {
             QuestionInput in = inputs.get(i);
             QuestionId id = QuestionId.random();
@@ -65,6 +68,10 @@ public class JobService implements CreateJobUseCase, UpdateJobUseCase {
                 QuestionId given = parse(in.id(), i);
                 if (existing == null || existing.question(given) == null) {
                     throw ScreeningRuleViolation.invalid("questions[" + i + "].id", "is not a question of this position");
+                }
+                // two questions with one id could never both be answered (an answer names its question by id)
+                if (!kept.add(given)) {
+                    throw ScreeningRuleViolation.invalid("questions[" + i + "].id", "is already kept by an earlier question");
                 }
                 id = given;
             }
