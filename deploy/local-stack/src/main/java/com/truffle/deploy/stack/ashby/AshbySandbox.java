@@ -19,6 +19,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.truffle.deploy.ashby.AssessmentUpdateSchema;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.truffle.deploy.stack.http.SmallHttpServer;
@@ -41,7 +42,7 @@ import com.truffle.deploy.stack.http.SmallHttpServer.Request;
  *       {@code missing_endpoint_permission}, as Ashby does for a key without {@code candidatesWrite};</li>
  *   <li>any other key is valid.</li>
  * </ul>
- * {@code assessment.update} is validated like Ashby does ({@link AssessmentUpdateValidator}); a validation
+ * {@code assessment.update} is validated like Ashby does ({@link AssessmentUpdateSchema}); a validation
  * failure is HTTP 200 with {@code success:false} and {@code invalid_input}, as Ashby answers 4xx-like errors.
  *
  * <p>Control API: {@code POST /_sandbox/faults} {@code {"endpoint":"assessment.update","status":503,"times":3}}
@@ -309,7 +310,7 @@ public final class AshbySandbox implements AutoCloseable {
         if (json == null && !raw.isBlank()) {
             problems.add("Request payload is malformed: not JSON");
         } else {
-            problems.addAll(AssessmentUpdateValidator.validate(json));
+            problems.addAll(AssessmentUpdateSchema.violations(json));
         }
         if (!problems.isEmpty()) {
             record(receivedAt, endpoint, last4, raw, "rejected:invalid_input");
