@@ -123,7 +123,8 @@ class AshbyCommandConsumerTest {
             JsonNode data = JSON.readTree(cancelled.value());
             assertThat(data.get("source_ref").asText()).isEqualTo(assessment);
             assertThat(data.get("reason").asText()).isEqualTo("Disqualified in Ashby");
-            List<String> invitedTypes = probe.drain(Duration.ofSeconds(1)).stream()
+            // the cancel was published after the duplicates, under the same key: all that came of them is before it
+            List<String> invitedTypes = probe.upTo(cancelled).stream()
                     .filter(r -> screening.equals(r.key())).map(r -> KafkaProbe.header(r, "ce_type")).toList();
             assertThat(invitedTypes).containsOnlyOnce("ScreeningInvited").containsOnlyOnce("ScreeningCancelled");
             EventContracts.own().assertValid("CandidateAdded", probe.await(r -> "CandidateAdded".equals(KafkaProbe.header(r, "ce_type"))

@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import io.vertx.core.http.HttpServerRequest;
 
-import com.truffle.platform.problem.Problem;
+import com.truffle.platform.problem.ProblemType;
 import com.truffle.platform.security.Roles;
 import com.truffle.platform.web.RequestIds;
 import com.truffle.platform.web.page.Page;
@@ -39,14 +39,14 @@ public class KitResource {
     @GET
     @Path("/problem/busy")
     public String busy() {
-        throw Problem.of(503, "kit-busy", "Busy", "Try again shortly.").with("retry_after_seconds", 7).toException();
+        throw ProblemType.SERVICE_UNAVAILABLE.problem("Try again shortly.").with("retry_after_seconds", 7).toException();
     }
 
     /** A domain answer without a retry hint; an extension of that name that is no number is no Retry-After. */
     @GET
     @Path("/problem/conflict")
     public String conflict() {
-        throw Problem.of(409, "kit-conflict", "Conflict", "It exists already.").with("retry_after_seconds", "soon")
+        throw ProblemType.CONCURRENT_CHANGE.problem("It exists already.").with("retry_after_seconds", "soon")
                 .with("existing_id", "k_1").toException();
     }
 

@@ -31,8 +31,8 @@ class ProblemResponderTest {
         assertThat(r.statusCode()).isEqualTo(409);
         assertThat(r.contentType()).startsWith(Problem.MEDIA_TYPE);
         JsonPath body = r.jsonPath();
-        assertThat(body.getString("type")).isEqualTo(Problem.TYPE_BASE + "kit-conflict");
-        assertThat(body.getString("title")).isEqualTo("Conflict");
+        assertThat(body.getString("type")).isEqualTo(ProblemType.CONCURRENT_CHANGE.uri());
+        assertThat(body.getString("title")).isEqualTo(ProblemType.CONCURRENT_CHANGE.title());
         assertThat(body.getInt("status")).isEqualTo(409);
         assertThat(body.getString("detail")).isEqualTo("It exists already.");
         assertThat(body.getString("request_id")).isEqualTo("req-problem-0001");

@@ -63,6 +63,31 @@ public final class KafkaProbe implements AutoCloseable {
         return await(r -> ceType.equals(header(r, "ce_type")) && (key == null || key.equals(r.key())), timeout);
     }
 
+    /**
+     * The records of the marker's partition up to and including it. A positive way to show that something was not
+     * published: publish something later under the same key (same partition, so after it), wait for that marker,
+     * and what is not here was never published before it.
+     */
+    public List<ConsumerRecord<String, String>> upTo(ConsumerRecord<String, String> marker) {
+        return seen.stream().filter(r -> r.partition() == marker.partition() && r.offset() <= marker.offset()).toList();
+    }
+
+    /**
+     * Everything on the topic now: reads until the position reaches the end offsets taken at this call. Called once
+     * the producer's outbox is empty (nothing committed is left to publish), what is not here was never published.
+     */
+    public List<ConsumerRecord<String, String>> toEnd(Duration timeout) {
+        Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the topic's end " + end + " not reached within " + timeout);
+            }
+            consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
+        }
+        return List.copyOf(seen);
+    }
+
     /** Everything read so far plus whatever arrives within {@code settle}. */
     public List<ConsumerRecord<String, String>> drain(Duration settle) {
         long deadline = System.nanoTime() + settle.toNanos();
