@@ -4,7 +4,13 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -36,7 +42,8 @@ import com.truffle.platform.work.WakeableLoop;
  * It wakes on PostgreSQL NOTIFY (a trigger on insert fires at commit), so an event leaves within
  * milliseconds, and also polls as a safety net. One relay per database publishes at a time
  * (transaction-scoped advisory lock), which keeps per-aggregate order across replicas.
- * A Kafka outage leaves the rows in place and the relay retries: nothing is lost.
+ * A Kafka outage leaves the rows in place and the relay retries: nothing is lost. A record Kafka refuses for good (one
+ * over its size limit) holds back only its own aggregate's later events, never the others'.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -108,6 +115,12 @@ public class OutboxRelay {
                 .chain(rs -> rs.iterator().next().getBoolean(0) ? publishBatch(conn) : Uni.createFrom().item(0)));
     }
 
+    /**
+     * One chain per aggregate (event key), in id order: a record is sent once the one before it of its aggregate is on
+     * Kafka. A record Kafka refuses stops only its own aggregate: its later records stay behind it, in order, and are
+     * never sent ahead of it (no reordering, no repeat); every other aggregate's records leave. What was sent is
+     * deleted; when nothing could be sent the batch fails and the loop tries again.
+     */
     private Uni<Integer> publishBatch(SqlConnection conn) {
         return conn.preparedQuery("select id, event_id, topic, event_key, event_type, subject, payload, occurred_at "
                 + "from outbox_event order by id limit $1").execute(Tuple.of(batchSize))
@@ -115,18 +128,46 @@ public class OutboxRelay {
                     if (rows.size() == 0) {
                         return Uni.createFrom().item(0);
                     }
-                    List<Uni<Void>> sends = new ArrayList<>(rows.size());
-                    List<Long> ids = new ArrayList<>(rows.size());
-                    // sent in id order on one producer: Kafka keeps that order per partition (idempotent producer)
+                    Map<String, List<Row>> byAggregate = new LinkedHashMap<>();
                     for (Row row : rows) {
-                        ids.add(row.getLong("id"));
-                        sends.add(emitter.sendMessage(toMessage(row)));
+                        byAggregate.computeIfAbsent(row.getString("event_key"), k -> new ArrayList<>()).add(row);
                     }
-                    return Uni.join().all(sends).andFailFast()
-                            .chain(() -> conn.preparedQuery("delete from outbox_event where id = any($1)")
-                                    .execute(Tuple.of(ids.toArray(new Long[0]))))
-                            .invoke(() -> LOG.debugf("outbox: published %d event(s), last id %d", ids.size(), ids.get(ids.size() - 1)))
-                            .map(deleted -> ids.size());
+                    Queue<Long> sent = new ConcurrentLinkedQueue<>();
+                    AtomicReference<Throwable> refused = new AtomicReference<>();
+                    AtomicInteger held = new AtomicInteger();
+                    List<Uni<Void>> chains = new ArrayList<>(byAggregate.size());
+                    for (List<Row> aggregate : byAggregate.values()) {
+                        Uni<Void> chain = Uni.createFrom().voidItem();
+                        AtomicInteger left = new AtomicInteger(aggregate.size());
+                        for (Row row : aggregate) {
+                            long id = row.getLong("id");
+                            Message<Object> message = toMessage(row);
+                            chain = chain.chain(() -> emitter.sendMessage(message)).invoke(() -> {
+                                sent.add(id);
+                                left.decrementAndGet();
+                            });
+                        }
+                        chains.add(chain.onFailure().recoverWithUni(e -> {
+                            refused.compareAndSet(null, e);
+                            held.addAndGet(left.get());
+                            return Uni.createFrom().voidItem();
+                        }));
+                    }
+                    return Uni.join().all(chains).andFailFast().chain(() -> {
+                        Throwable failure = refused.get();
+                        if (sent.isEmpty()) {
+                            return failure == null ? Uni.createFrom().item(0) : Uni.createFrom().failure(failure);
+                        }
+                        if (failure != null) {
+                            // the values are never logged: a key-state record carries a secret hash
+                            LOG.warnf("outbox: %d event(s) wait behind one Kafka refused (%s); %d others published",
+                                    held.get(), failure.toString(), sent.size());
+                        }
+                        Long[] ids = sent.toArray(new Long[0]);
+                        return conn.preparedQuery("delete from outbox_event where id = any($1)").execute(Tuple.of(ids))
+                                .invoke(() -> LOG.debugf("outbox: published %d event(s)", ids.length))
+                                .map(deleted -> ids.length);
+                    });
                 });
     }
 
