@@ -24,7 +24,7 @@ import com.truffle.gateway.domain.routing.Upstream;
 /**
  * The route table cannot drift from the services: every public route the gateway forwards exists upstream, with the
  * same method, in the OpenAPI document that service's build writes from its code ({@code
- * <service>/src/main/openapi/openapi.json}, committed; in the reactor the services build before the gateway, so the
+ * <service>/openapi/openapi.json}, committed; in the reactor the services build before the gateway, so the
  * document is the one of the code under test). Path parameters are compared by position, not by name.
  */
 class RouteTableMatchesServicesTest {
@@ -57,7 +57,7 @@ class RouteTableMatchesServicesTest {
     }
 
     static Path document(Upstream u) {
-        Path doc = Path.of("..", u.serviceName(), "src", "main", "openapi", "openapi.json");
+        Path doc = Path.of("..", u.serviceName(), "openapi", "openapi.json");
         assertThat(doc).as("the OpenAPI document %s's build writes", u.serviceName()).exists();
         return doc;
     }
