@@ -8,8 +8,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -223,34 +221,5 @@ class AshbyIT {
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 Ashby.as(partnerKey).body("{}").post("/partners/ashby/assessment.list").statusCode() == 200);
         assertThat(Ashby.card(company)).containsEntry("status", "CONNECTED");
-    }
-
-    @Test
-    @Order(6)
-    void measureSubmitToAshbyLatency() {
-        String company = Platform.approvedCompany();
-        String write = Platform.createKey(company, "WRITE").getString("secret");
-        String jobId = Ashby.job(write, "Latency");
-        String partnerKey = Ashby.connect(company, "sandbox_" + UUID.randomUUID());
-        Ashby.awaitListed(partnerKey, jobId);
-        List<Double> millis = new ArrayList<>();
-        int trials = Integer.getInteger("truffle.latency.trials", 20);
-        for (int i = 0; i < trials; i++) {
-            String email = email();
-            String assessment = Ashby.start(partnerKey, jobId, email, UUID.randomUUID().toString());
-            String token = Ashby.screenerToken(email);
-            String questionId = gateway().get("/screener/{t}", token).then().extract().path("questions[0].id");
-            gateway().post("/screener/{t}/start", token).then().statusCode(200);
-            long t0 = System.nanoTime();
-            gateway().contentType(ContentType.JSON)
-                    .body(Map.of("answers", List.of(Map.of("question_id", questionId, "answer", "java"))))
-                    .post("/screener/{t}/submit", token).then().statusCode(200);
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(2))
-                    .until(() -> Ashby.accepted(assessment).stream().anyMatch(c -> c.body().has("assessment_result")));
-            millis.add((System.nanoTime() - t0) / 1e6);
-        }
-        Collections.sort(millis);
-        System.out.printf("submit -> Ashby sandbox received the result, %d trials: p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
-                trials, millis.get(millis.size() / 2), millis.get((int) Math.ceil(millis.size() * 0.99) - 1), millis.get(millis.size() - 1));
     }
 }
