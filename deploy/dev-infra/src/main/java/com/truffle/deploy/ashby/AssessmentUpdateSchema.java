@@ -52,15 +52,6 @@ public final class AssessmentUpdateSchema {
         return new ArrayList<>(problems);
     }
 
-    /** The schema's JSON, for a document or a test that wants to read it. */
-    public static String text() {
-        try (InputStream in = resource()) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static String describe(ValidationMessage m) {
         String location = m.getInstanceLocation().toString();
         String what = m.getMessage();

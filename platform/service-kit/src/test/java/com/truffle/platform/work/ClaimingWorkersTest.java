@@ -136,8 +136,8 @@ class ClaimingWorkersTest {
         await().atMost(WAIT).until(() -> work.calls.size() == 1);
 
         CompletableFuture<Void> stopping = CompletableFuture.runAsync(() -> workers.stop(Duration.ofSeconds(20)));
-        Thread.sleep(300);
-        assertThat(stopping).as("waiting for the call in flight").isNotDone();
+        // still waiting for the call in flight, for as long as it has not ended
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !stopping.isDone());
 
         work.answer(1);
         stopping.get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
