@@ -255,7 +255,14 @@ final class InMemoryPorts implements CompanyAccessPort, LoadKeyPort, SaveKeyPort
 
     @Override
     public Uni<Void> recordUse(KeyId keyId, Instant lastUsedAt) {
-        throw new UnsupportedOperationException("not used by the use cases under test");
+        // as the adapter: last_used_at only ever moves forward; an unknown key changes nothing
+        ApiKey k = keys.get(keyId);
+        if (k != null && (k.lastUsedAt() == null || k.lastUsedAt().isBefore(lastUsedAt))) {
+            keys.put(keyId, new ApiKey(k.id(), k.companyId(), k.kind(), k.permission(), k.name(), k.description(), k.secretHash(),
+                    k.prefix(), k.last4(), k.status(), k.createdBy(), k.createdAt(), k.updatedAt(), k.regeneratedAt(),
+                    k.revokedAt(), lastUsedAt, k.version()));
+        }
+        return Uni.createFrom().voidItem();
     }
 
     // secrets: deterministic, hashed with a "pepper"

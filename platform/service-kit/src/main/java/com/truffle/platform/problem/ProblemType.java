@@ -64,11 +64,13 @@ public enum ProblemType {
     private final int status;
     private final String slug;
     private final String title;
+    private final String uri;
 
     ProblemType(int status, String slug, String title) {
         this.status = status;
         this.slug = slug;
         this.title = title;
+        this.uri = Problem.TYPE_BASE + slug;
     }
 
     public int status() {
@@ -85,7 +87,7 @@ public enum ProblemType {
 
     /** The full {@code type} URI. */
     public String uri() {
-        return Problem.TYPE_BASE + slug;
+        return uri;
     }
 
     /** A problem of this type; {@code detail} says, for a human, what happened this time. */

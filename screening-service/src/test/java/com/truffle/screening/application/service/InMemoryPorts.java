@@ -194,7 +194,24 @@ final class InMemoryPorts implements LoadJobPort, SaveJobPort, LoadCandidatePort
 
         @Override
         public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
+            // the services only ever read instants; the same moving time, shown in another zone
+            MovableClock outer = this;
+            return new Clock() {
+                @Override
+                public ZoneId getZone() {
+                    return zone;
+                }
+
+                @Override
+                public Clock withZone(ZoneId other) {
+                    return outer.withZone(other);
+                }
+
+                @Override
+                public Instant instant() {
+                    return outer.instant();
+                }
+            };
         }
     }
 
